@@ -1,0 +1,3 @@
+from bienphong.cli import main
+
+main()

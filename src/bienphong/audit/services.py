@@ -1,0 +1,124 @@
+"""Appending to the audit chain and verifying it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from .chain import GENESIS_HASH, entry_digest, to_json_value
+from .context import current_request
+from .models import AuditAction, AuditChainHead, AuditEntry
+
+# Fields never copied into before/after snapshots.
+SECRET_FIELDS = frozenset({"password", "digest"})
+
+
+def snapshot(instance: models.Model, *, fields: list[str] | None = None) -> dict[str, Any]:
+    """A JSON-safe picture of a model instance's concrete fields for before/after."""
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in SECRET_FIELDS or (fields is not None and field.name not in fields):
+            continue
+        data[field.attname] = getattr(instance, field.attname)
+    return to_json_value(data)
+
+
+def _actor_unit_code(actor: Any) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return ""
+    membership = actor.memberships.select_related("unit").filter(unit__isnull=False).first()
+    return membership.unit.code if membership else ""
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    event: str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    unit_code: str | None = None,
+    before: Any = None,
+    after: Any = None,
+) -> AuditEntry:
+    """Append one entry. Runs inside the caller's transaction, so the write and
+    its audit entry commit or roll back together."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)[:200]
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    fields: dict[str, Any] = {
+        "at": timezone.now(),
+        "actor_id": actor.pk if authenticated else None,
+        "actor_username": actor.get_username() if authenticated else "",
+        "unit_code": unit_code if unit_code is not None else _actor_unit_code(actor),
+        "action": action,
+        "event": event,
+        "object_type": object_type,
+        "object_id": str(object_id),
+        "object_repr": object_repr[:200],
+        "client_address": current_request.get().client_address,
+        "before": to_json_value(before) if before is not None else None,
+        "after": to_json_value(after) if after is not None else None,
+    }
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(id=1)
+        digest = entry_digest(fields, head.last_hash)
+        entry = AuditEntry.objects.create(prev_hash=head.last_hash, hash=digest, **fields)
+        head.last_entry_id = entry.pk
+        head.last_hash = digest
+        head.length += 1
+        head.save(update_fields=["last_entry_id", "last_hash", "length"])
+    return entry
+
+
+def record_view(*, actor: Any, obj: models.Model, event: str = "") -> AuditEntry:
+    """Log that ``actor`` looked at a person's record (Decree 13/2023 access log)."""
+    return record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        event=event or f"{obj._meta.label_lower}.view",
+        obj=obj,
+    )
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    broken_entry_id: int | None = None
+    reason: str = ""
+
+
+def verify_chain(*, progress: Any = None) -> ChainReport:
+    """Walk the chain in order; report the first link whose hash or predecessor is wrong."""
+    prev_hash = GENESIS_HASH
+    checked = 0
+    last_id: int | None = None
+    values = AuditEntry.objects.order_by("id").values(
+        "id", "at", "actor_id", "actor_username", "unit_code", "action", "event",
+        "object_type", "object_id", "object_repr", "client_address", "before", "after",
+        "prev_hash", "hash",
+    )
+    for row in values.iterator(chunk_size=2000):
+        if row["prev_hash"] != prev_hash:
+            return ChainReport(False, checked, row["id"], "previous entry missing or altered")
+        if entry_digest(row, row["prev_hash"]) != row["hash"]:
+            return ChainReport(False, checked, row["id"], "entry content altered")
+        prev_hash = row["hash"]
+        last_id = row["id"]
+        checked += 1
+        if progress is not None:
+            progress(1)
+    head = AuditChainHead.objects.filter(id=1).first()
+    if head is not None and (head.last_hash != prev_hash or head.length != checked):
+        return ChainReport(False, checked, last_id, "newest entries removed")
+    if head is None and checked:
+        return ChainReport(False, checked, last_id, "chain head missing")
+    return ChainReport(True, checked)

@@ -1,0 +1,76 @@
+"""YYMMDD dates: calendar validity and century inference from a reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final
+
+OK: Final = 0
+PARTIAL: Final = 1
+INVALID: Final = 2
+
+EXPIRY_YEARS_AHEAD: Final = 20  # expiry more than this far ahead belongs to the previous century
+_DIGITS: Final = frozenset("0123456789")
+
+
+def _parts(raw: str) -> tuple[int, int, int, int] | None:
+    """(yy, mm, dd, status) with 0 for unknown month/day ('<<'); None if malformed."""
+    if len(raw) != 6:
+        return None
+    if _DIGITS.issuperset(raw):
+        return int(raw[0:2]), int(raw[2:4]), int(raw[4:6]), OK
+    yy, mm, dd = raw[0:2], raw[2:4], raw[4:6]
+    if not _DIGITS.issuperset(yy):
+        return None
+    if mm == "<<" and dd == "<<":
+        return int(yy), 0, 0, PARTIAL
+    if _DIGITS.issuperset(mm) and dd == "<<" and 1 <= int(mm) <= 12:
+        return int(yy), int(mm), 0, PARTIAL
+    return None
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def birth_date(raw: str, reference: dt.date) -> tuple[dt.date | None, int]:
+    """Birth dates lie on or before the reference date."""
+    if raw == "<<<<<<":
+        return None, PARTIAL
+    parts = _parts(raw)
+    if parts is None:
+        return None, INVALID
+    yy, mm, dd, status = parts
+    year = reference.year // 100 * 100 + yy
+    if status == PARTIAL:
+        if year > reference.year:
+            year -= 100
+        return None, PARTIAL
+    if (year, mm, dd) > (reference.year, reference.month, reference.day):
+        year -= 100
+    found = _make(year, mm, dd)
+    return found, OK if found is not None else INVALID
+
+
+def expiry_date(raw: str, reference: dt.date) -> tuple[dt.date | None, int]:
+    """Expiry dates lie within EXPIRY_YEARS_AHEAD years ahead, else in the previous century."""
+    if raw == "<<<<<<":
+        return None, PARTIAL
+    parts = _parts(raw)
+    if parts is None:
+        return None, INVALID
+    yy, mm, dd, status = parts
+    year = reference.year // 100 * 100 + yy
+    if year > reference.year + EXPIRY_YEARS_AHEAD:
+        year -= 100
+    elif year <= reference.year + EXPIRY_YEARS_AHEAD - 100:
+        year += 100
+    if status == PARTIAL:
+        return None, PARTIAL
+    found = _make(year, mm, dd)
+    return found, OK if found is not None else INVALID

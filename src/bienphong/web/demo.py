@@ -1,0 +1,16 @@
+"""The demo data set, assembled from each app's own demo module."""
+
+from __future__ import annotations
+
+from bienphong.org import demo as org_demo
+from bienphong.org.demo import DemoReport
+
+# Later apps append their loaders; each is idempotent and runs after the ones before it.
+LOADERS = [org_demo.load]
+
+
+def load_demo() -> DemoReport:
+    report = DemoReport()
+    for loader in LOADERS:
+        loader(report)
+    return report

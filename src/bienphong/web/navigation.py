@@ -1,0 +1,40 @@
+"""The navigation each role sees. Later apps add their entries here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bienphong.org.roles import Role
+from bienphong.org.scoping import roles_of
+
+INTERNAL = frozenset(Role) - {Role.SHIPPING_AGENT}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Any
+    url_name: str
+    roles: frozenset[str]
+    key: str
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem(_("Home"), "home", frozenset(Role), "h"),
+    NavItem(_("Units"), "units", INTERNAL, "u"),
+    NavItem(_("Audit log"), "audit", frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), "a"),
+    NavItem(_("API tokens"), "tokens", frozenset(Role), "t"),
+]
+
+
+def items_for(user: Any) -> list[dict[str, Any]]:
+    roles = roles_of(user)
+    return [
+        {"label": item.label, "url": reverse(item.url_name), "name": item.url_name,
+         "key": item.key}
+        for item in NAV_ITEMS
+        if roles & item.roles
+    ]
