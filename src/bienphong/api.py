@@ -83,7 +83,9 @@ def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return error_response(request, 404, "not_found", _("Not found, or you do not have access to it."))
+    return error_response(
+        request, 404, "not_found", _("Not found, or you do not have access to it.")
+    )
 
 
 @api.exception_handler(DjangoPermissionDenied)
@@ -95,9 +97,15 @@ def on_forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpRespo
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    codes = {400: "bad_request", 401: "unauthenticated", 403: "permission_denied",
-             404: "not_found", 405: "method_not_allowed", 409: "conflict",
-             429: "too_many_requests"}
+    codes = {
+        400: "bad_request",
+        401: "unauthenticated",
+        403: "permission_denied",
+        404: "not_found",
+        405: "method_not_allowed",
+        409: "conflict",
+        429: "too_many_requests",
+    }
     return error_response(request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))
 
 

@@ -1,6 +1,5 @@
 """Read-only API over the audit log."""
 
-from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ def to_json_value(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str, ensure_ascii=False))
 
 
-def entry_digest(fields: dict[str, Any], prev_hash: str) -> str:
+def entry_digest(fields: Mapping[str, Any], prev_hash: str) -> str:
     at = fields["at"]
     if isinstance(at, datetime):
         at = at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

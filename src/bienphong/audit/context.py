@@ -11,6 +11,11 @@ class RequestContext:
     client_address: str | None = None
 
 
-current_request: ContextVar[RequestContext] = ContextVar(
-    "bienphong_request_context", default=RequestContext()
+EMPTY_CONTEXT = RequestContext()
+current_request: ContextVar[RequestContext | None] = ContextVar(
+    "bienphong_request_context", default=None
 )
+
+
+def request_context() -> RequestContext:
+    return current_request.get() or EMPTY_CONTEXT

@@ -75,4 +75,9 @@ class AuditChainHead(models.Model):
     length = models.BigIntegerField(default=0)
 
     class Meta:
-        constraints = [models.CheckConstraint(name="audit_head_single_row", condition=models.Q(id=1))]
+        constraints = [
+            models.CheckConstraint(name="audit_head_single_row", condition=models.Q(id=1))
+        ]
+
+    def __str__(self) -> str:
+        return f"audit head #{self.last_entry_id} ({self.length} entries)"

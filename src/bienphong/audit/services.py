@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db import models, transaction
 from django.utils import timezone
 
 from .chain import GENESIS_HASH, entry_digest, to_json_value
-from .context import current_request
+from .context import request_context
 from .models import AuditAction, AuditChainHead, AuditEntry
 
 # Fields never copied into before/after snapshots.
@@ -23,7 +23,7 @@ def snapshot(instance: models.Model, *, fields: list[str] | None = None) -> dict
         if field.name in SECRET_FIELDS or (fields is not None and field.name not in fields):
             continue
         data[field.attname] = getattr(instance, field.attname)
-    return to_json_value(data)
+    return cast(dict[str, Any], to_json_value(data))
 
 
 def _actor_unit_code(actor: Any) -> str:
@@ -63,7 +63,7 @@ def record(
         "object_type": object_type,
         "object_id": str(object_id),
         "object_repr": object_repr[:200],
-        "client_address": current_request.get().client_address,
+        "client_address": request_context().client_address,
         "before": to_json_value(before) if before is not None else None,
         "after": to_json_value(after) if after is not None else None,
     }
@@ -102,9 +102,21 @@ def verify_chain(*, progress: Any = None) -> ChainReport:
     checked = 0
     last_id: int | None = None
     values = AuditEntry.objects.order_by("id").values(
-        "id", "at", "actor_id", "actor_username", "unit_code", "action", "event",
-        "object_type", "object_id", "object_repr", "client_address", "before", "after",
-        "prev_hash", "hash",
+        "id",
+        "at",
+        "actor_id",
+        "actor_username",
+        "unit_code",
+        "action",
+        "event",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "client_address",
+        "before",
+        "after",
+        "prev_hash",
+        "hash",
     )
     for row in values.iterator(chunk_size=2000):
         if row["prev_hash"] != prev_hash:

@@ -7,7 +7,7 @@ from bienphong.audit.models import AuditAction
 from .models import ApiToken, Membership, Organisation, Unit, User
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Writes through the admin site go into the audit chain like any other write."""
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
@@ -20,22 +20,28 @@ class AuditedAdmin(admin.ModelAdmin):
                 actor=request.user,
                 action=AuditAction.UPDATE if change else AuditAction.CREATE,
                 event=f"admin.{obj._meta.label_lower}.{'update' if change else 'create'}",
-                obj=obj, before=before, after=audit.snapshot(obj),
+                obj=obj,
+                before=before,
+                after=audit.snapshot(obj),
             )
 
     def save_formset(self, request, form, formset, change):  # type: ignore[no-untyped-def]
         with transaction.atomic():
             super().save_formset(request, form, formset, change)
             for obj in [*formset.new_objects, *(o for o, _ in formset.changed_objects)]:
-                audit.record(actor=request.user, action=AuditAction.UPDATE,
-                             event=f"admin.{obj._meta.label_lower}.save", obj=obj,
-                             after=audit.snapshot(obj))
+                audit.record(
+                    actor=request.user,
+                    action=AuditAction.UPDATE,
+                    event=f"admin.{obj._meta.label_lower}.save",
+                    obj=obj,
+                    after=audit.snapshot(obj),
+                )
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False  # records are deactivated, never deleted
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Membership
     extra = 0
     autocomplete_fields = ["unit", "organisation"]

@@ -1,6 +1,5 @@
 """API for the caller's identity, units, users and API tokens."""
 
-from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
@@ -13,7 +12,7 @@ from bienphong.errors import NotFound
 
 from . import selectors, services
 from .models import ApiToken, Unit, User
-from .scoping import memberships
+from .scoping import memberships, request_user
 
 router = Router(tags=["organisation"])
 
@@ -122,19 +121,19 @@ def user_list(request: HttpRequest) -> Any:
 @router.get("/tokens", response=list[TokenOut])
 def token_list(request: HttpRequest) -> Any:
     """The caller's own API tokens (never the secret)."""
-    return list(selectors.token_list(actor=request.user, user=request.user))
+    return list(selectors.token_list(actor=request.user, user=request_user(request)))
 
 
 @router.post("/tokens", response={201: TokenCreatedOut})
 def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
     """Create a token; the response carries it once and it is never shown again."""
-    token, clear = services.token_create(actor=request.user, user=request.user, name=payload.name)
+    token, clear = services.token_create(actor=request.user, user=request_user(request), name=payload.name)
     return 201, {**TokenOut.from_orm(token).dict(), "token": clear}
 
 
 @router.delete("/tokens/{token_id}", response=TokenOut)
 def token_revoke(request: HttpRequest, token_id: int) -> ApiToken:
-    token = selectors.token_list(actor=request.user, user=request.user).filter(pk=token_id).first()
+    token = selectors.token_list(actor=request.user, user=request_user(request)).filter(pk=token_id).first()
     if token is None:
         raise NotFound()
     return services.token_revoke(actor=request.user, token=token)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -79,13 +81,17 @@ class Unit(models.Model):
             ),
             models.CheckConstraint(
                 name="unit_unlocode_shape",
-                condition=Q(unlocode="") | Exact(Length("unlocode"), 5),
+                condition=Q(unlocode="") | Exact(Length("unlocode"), 5),  # type: ignore[arg-type]
             ),
             models.CheckConstraint(name="unit_code_not_blank", condition=~Q(code="")),
         ]
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)
 
     @property
     def name(self) -> str:
@@ -99,10 +105,6 @@ class Unit(models.Model):
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id and self.parent else "/"
         return f"{prefix}{self.code}/"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.path = self.compute_path()
-        super().save(*args, **kwargs)
 
 
 class Organisation(models.Model):

@@ -16,12 +16,20 @@ from django.db.models import Q, QuerySet
 
 from bienphong.errors import NotFound, PermissionDenied
 
-from .models import Membership, Organisation, Unit
+from .models import Membership, Organisation, Unit, User
 from .roles import AUDIT_READER_ROLES, EXTERNAL_ROLES, READ_ONLY_ROLES, Role
 
 M = TypeVar("M", bound=models.Model)
 
 _CACHE_ATTR = "_bienphong_memberships"
+
+
+def request_user(request: Any) -> User:
+    """The signed-in user of a request that authentication already let through."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied()
+    return user
 
 
 def memberships(user: Any) -> list[Membership]:

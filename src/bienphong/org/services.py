@@ -33,8 +33,13 @@ def unit_create(*, actor: Any, parent: Unit | None, **fields: Any) -> Unit:
     unit.path = unit.compute_path()
     _clean(unit)
     unit.save()
-    audit.record(actor=actor, action=AuditAction.CREATE, event="org.unit.create", obj=unit,
-                 after=audit.snapshot(unit))
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        event="org.unit.create",
+        obj=unit,
+        after=audit.snapshot(unit),
+    )
     return unit
 
 
@@ -43,8 +48,13 @@ def organisation_create(*, actor: Any, **fields: Any) -> Organisation:
     organisation = Organisation(**fields)
     _clean(organisation)
     organisation.save()
-    audit.record(actor=actor, action=AuditAction.CREATE, event="org.organisation.create",
-                 obj=organisation, after=audit.snapshot(organisation))
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        event="org.organisation.create",
+        obj=organisation,
+        after=audit.snapshot(organisation),
+    )
     return organisation
 
 
@@ -88,8 +98,9 @@ def user_create(
     after["role"] = role
     after["unit"] = unit.code if unit else None
     after["organisation"] = organisation.pk if organisation else None
-    audit.record(actor=actor, action=AuditAction.CREATE, event="org.user.create", obj=user,
-                 after=after)
+    audit.record(
+        actor=actor, action=AuditAction.CREATE, event="org.user.create", obj=user, after=after
+    )
     return user
 
 
@@ -104,11 +115,21 @@ def token_create(*, actor: Any, user: User, name: str) -> tuple[ApiToken, str]:
     if not name:
         raise ValidationFailed(fields={"name": [_("Give the token a name.")]})
     clear, prefix, digest = new_token()
-    token = ApiToken(user=user, name=name[:100], prefix=prefix, digest=digest,
-                     created_by=actor if getattr(actor, "pk", None) else None)
+    token = ApiToken(
+        user=user,
+        name=name[:100],
+        prefix=prefix,
+        digest=digest,
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
     token.save()
-    audit.record(actor=actor, action=AuditAction.CREATE, event="org.token.create", obj=token,
-                 after={"user": user.username, "name": token.name, "prefix": prefix})
+    audit.record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        event="org.token.create",
+        obj=token,
+        after={"user": user.username, "name": token.name, "prefix": prefix},
+    )
     return token, clear
 
 
@@ -122,6 +143,12 @@ def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
     token.revoked_at = timezone.now()
     token.revoked_by = actor if getattr(actor, "pk", None) else None
     token.save(update_fields=["revoked_at", "revoked_by"])
-    audit.record(actor=actor, action=AuditAction.UPDATE, event="org.token.revoke", obj=token,
-                 before={"revoked_at": None}, after={"revoked_at": token.revoked_at})
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        event="org.token.revoke",
+        obj=token,
+        before={"revoked_at": None},
+        after={"revoked_at": token.revoked_at},
+    )
     return token

@@ -13,6 +13,7 @@ from bienphong.web.decorators import internal_view
 
 from . import selectors, services
 from .roles import Role
+from .scoping import request_user
 
 INTERNAL_ROLES = [r for r in Role if r != Role.SHIPPING_AGENT]
 
@@ -35,13 +36,13 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @internal_view()
 def token_list(request: HttpRequest) -> HttpResponse:
-    tokens = selectors.token_list(actor=request.user, user=request.user)
+    tokens = selectors.token_list(actor=request.user, user=request_user(request))
     new_token = request.session.pop("new_api_token", None)
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
         try:
             _row, clear = services.token_create(
-                actor=request.user, user=request.user, name=request.POST.get("name", "")
+                actor=request.user, user=request_user(request), name=request.POST.get("name", "")
             )
         except ValidationFailed as error:
             errors = error.fields
@@ -57,7 +58,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @internal_view()
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = selectors.token_list(actor=request.user, user=request.user).filter(pk=token_id).first()
+    token = selectors.token_list(actor=request.user, user=request_user(request)).filter(pk=token_id).first()
     if token is None:
         raise NotFound()
     services.token_revoke(actor=request.user, token=token)

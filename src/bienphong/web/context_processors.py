@@ -5,7 +5,6 @@ from typing import Any
 from django.http import HttpRequest
 
 import bienphong
-
 from bienphong.org.roles import Role
 from bienphong.org.scoping import primary_membership
 
@@ -15,8 +14,11 @@ from .navigation import items_for
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_items": [], "primary_membership": None,
-                "BIENPHONG_VERSION": bienphong.__version__}
+        return {
+            "nav_items": [],
+            "primary_membership": None,
+            "BIENPHONG_VERSION": bienphong.__version__,
+        }
     membership = primary_membership(user)
     return {
         "nav_items": items_for(user),

@@ -33,8 +33,7 @@ NAV_ITEMS: list[NavItem] = [
 def items_for(user: Any) -> list[dict[str, Any]]:
     roles = roles_of(user)
     return [
-        {"label": item.label, "url": reverse(item.url_name), "name": item.url_name,
-         "key": item.key}
+        {"label": item.label, "url": reverse(item.url_name), "name": item.url_name, "key": item.key}
         for item in NAV_ITEMS
         if roles & item.roles
     ]

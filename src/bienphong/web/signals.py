@@ -26,9 +26,16 @@ def on_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 
 @receiver(user_login_failed)
-def on_login_failed(sender: Any, credentials: dict[str, Any], request: Any = None,
-                    **kwargs: Any) -> None:
+def on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any
+) -> None:
     username = str(credentials.get("username", ""))[:150]
     with transaction.atomic():
-        audit.record(actor=None, action=AuditAction.LOGIN_FAILED, event="auth.login_failed",
-                     object_type="org.user", object_id=username, object_repr=username)
+        audit.record(
+            actor=None,
+            action=AuditAction.LOGIN_FAILED,
+            event="auth.login_failed",
+            object_type="org.user",
+            object_id=username,
+            object_repr=username,
+        )

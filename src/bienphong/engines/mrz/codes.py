@@ -66,7 +66,7 @@ MESSAGES: Final[dict[str, str]] = {
     PARTIAL_DATE: "Part of the date is unknown (filled with '<').",
     NONSTANDARD_SEX: "Sex 'X' is not in ICAO 9303 MRZ but is used by some issuers.",
     LONG_DOCUMENT_NUMBER: "The document number continues in the optional data field.",
-    PROFILE_APPLIED: "Read with an issuer profile instead of the plain ICAO layout.",
+    PROFILE_APPLIED: "Read with a named issuer profile.",
     PROFILE_AVAILABLE: "An issuer profile may read this document; enable it or use lenient mode.",
     UNKNOWN_PROFILE: "Unknown issuer profile name; ignored.",
     COMPOSITE_NOT_CHECKED: "The issuer does not use the ICAO composite check digit; not checked.",

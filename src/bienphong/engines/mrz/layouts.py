@@ -32,8 +32,6 @@ class Layout:
     doc_letters: str  # expected first letters of the document code
 
 
-
-
 def _two_row(
     name: str,
     width: int,
@@ -85,9 +83,7 @@ TD1_LAYOUT: Final = Layout(
     doc_letters="IAC",
 )
 TD2_LAYOUT: Final = _two_row(TD2, 36, None, ((1, 0, 10), (1, 13, 20), (1, 21, 35)), True, "IAC")
-TD3_LAYOUT: Final = _two_row(
-    TD3, 44, (1, 42), ((1, 0, 10), (1, 13, 20), (1, 21, 43)), False, "P"
-)
+TD3_LAYOUT: Final = _two_row(TD3, 44, (1, 42), ((1, 0, 10), (1, 13, 20), (1, 21, 43)), False, "P")
 MRVA_LAYOUT: Final = _two_row(MRVA, 44, None, (), False, "V")
 MRVB_LAYOUT: Final = _two_row(MRVB, 36, None, (), False, "V")
 

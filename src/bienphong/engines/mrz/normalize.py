@@ -63,7 +63,9 @@ def _clean_lines(text: str, out: Normalized) -> list[str]:
             upper = line.translate(_UPPER)
             if upper != line:
                 if not case_warned:
-                    col = next(i for i, (a, b) in enumerate(zip(line, upper, strict=True)) if a != b)
+                    col = next(
+                        i for i, (a, b) in enumerate(zip(line, upper, strict=True)) if a != b
+                    )
                     out.warnings.append(issue(c.LOWERCASE, number, col + 1, col + 1))
                     case_warned = True
                 line = upper

@@ -14,9 +14,7 @@ TO_LETTER: Final = {v: k for k, v in TO_DIGIT.items()}
 _DIGITS: Final = frozenset("0123456789")
 
 
-def _try_field(
-    rows: list[list[str]], slot: Slot, pos: Pos, name: str, out: list[Repair]
-) -> None:
+def _try_field(rows: list[list[str]], slot: Slot, pos: Pos, name: str, out: list[Repair]) -> None:
     """Repair a date field and its check digit when the repaired pair agrees."""
     line, start, end = slot
     cells = [(line, i) for i in range(start, end)] + [pos]

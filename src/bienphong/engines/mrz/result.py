@@ -28,7 +28,9 @@ class Issue:
         }
 
 
-def issue(code: str, line: int | None = None, start: int | None = None, end: int | None = None) -> Issue:
+def issue(
+    code: str, line: int | None = None, start: int | None = None, end: int | None = None
+) -> Issue:
     """Build an Issue with the constant message of `code`."""
     return Issue(code, MESSAGES[code], line, start, end)
 

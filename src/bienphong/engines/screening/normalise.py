@@ -49,7 +49,9 @@ def is_cjk(ch: str) -> bool:
 
 def has_marks(s: str) -> bool:
     """True if the string carries diacritics or letters like đ that fold away."""
-    return any(ch in _VIET_ONLY or unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s))
+    return any(
+        ch in _VIET_ONLY or unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", s)
+    )
 
 
 @lru_cache(maxsize=200_000)

@@ -51,9 +51,14 @@ class Command(BaseCommand):
         password = self._password(options)
         try:
             user = services.user_create(
-                actor=None, username=options["username"], password=password,
-                role=options["role"], unit=unit, organisation=organisation,
-                full_name=options["full_name"], email=options["email"],
+                actor=None,
+                username=options["username"],
+                password=password,
+                role=options["role"],
+                unit=unit,
+                organisation=organisation,
+                full_name=options["full_name"],
+                email=options["email"],
             )
         except ValidationFailed as error:
             details = "; ".join(f"{f}: {' '.join(m)}" for f, m in error.fields.items())

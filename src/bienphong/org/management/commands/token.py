@@ -41,12 +41,10 @@ class Command(BaseCommand):
                 rows = rows.filter(user__username=options["username"])
             for row in rows:
                 status = "revoked" if row.revoked_at else "active"
-                self.stdout.write(
-                    f"{row.prefix}  {row.user.username:<20} {row.name:<24} {status}"
-                )
+                self.stdout.write(f"{row.prefix}  {row.user.username:<20} {row.name:<24} {status}")
         else:
-            row = ApiToken.objects.filter(prefix=options["prefix"]).first()
-            if row is None:
+            token = ApiToken.objects.filter(prefix=options["prefix"]).first()
+            if token is None:
                 raise CommandError(f"prefix: no token {options['prefix']!r}")
-            services.token_revoke(actor=None, token=row)
-            self.stdout.write(f"Revoked {row.prefix}.")
+            services.token_revoke(actor=None, token=token)
+            self.stdout.write(f"Revoked {token.prefix}.")

@@ -18,11 +18,15 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("BIENPHONG_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("BIENPHONG_PORT", 8000)))
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("BIENPHONG_WORKERS", 3)),
+            "--workers",
+            type=int,
+            default=int(os.environ.get("BIENPHONG_WORKERS", 3)),
             help="worker processes (default 3)",
         )
         parser.add_argument(
-            "--threads", type=int, default=int(os.environ.get("BIENPHONG_THREADS", 4)),
+            "--threads",
+            type=int,
+            default=int(os.environ.get("BIENPHONG_THREADS", 4)),
             help="threads per worker (default 4)",
         )
 
@@ -36,14 +40,21 @@ class Command(BaseCommand):
             raise CommandError("gunicorn is not installed in this environment.")
         bind = f"{options['host']}:{options['port']}"
         argv = [
-            gunicorn, "bienphong.wsgi:application",
-            "--bind", bind,
-            "--workers", str(options["workers"]),
-            "--threads", str(options["threads"]),
-            "--worker-class", "gthread",
-            "--access-logfile", "-",
-            "--graceful-timeout", "20",
+            gunicorn,
+            "bienphong.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            str(options["workers"]),
+            "--threads",
+            str(options["threads"]),
+            "--worker-class",
+            "gthread",
+            "--access-logfile",
+            "-",
+            "--graceful-timeout",
+            "20",
         ]
         self.stdout.write(f"bienphong serving on http://{bind}/ (Ctrl+C stops)")
         self.stdout.flush()
-        os.execv(gunicorn, argv)
+        os.execv(gunicorn, argv)  # noqa: S606  (replace this process: signals reach gunicorn)

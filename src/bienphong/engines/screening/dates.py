@@ -1,0 +1,87 @@
+"""Dates of birth: parsing partial dates and grading how two dates agree."""
+
+from __future__ import annotations
+
+import re
+
+# A date is packed as YYYYMMDD with 00 for unknown month/day; 0 = no date at all.
+_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+# Match codes (stable: the web layer translates them) and their score multipliers.
+DATE_FACTORS: dict[str, float] = {
+    "exact": 1.0,
+    "year_month": 0.97,
+    "year_only": 0.95,
+    "placeholder": 0.95,
+    "day_month_swap": 0.95,
+    "one_digit": 0.93,
+    "missing": 0.9,
+    "same_year_other_day": 0.6,
+    "different": 0.45,
+}
+
+
+def parse_date(value: str | None) -> int:
+    """`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `DD/MM/YYYY` -> packed int; bad/empty -> 0."""
+    if not value:
+        return 0
+    m = _DATE.match(value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    else:
+        m = _DMY.match(value)
+        if not m:
+            return 0
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not 1000 <= y <= 9999 or mo > 12 or d > 31:
+        return 0
+    return y * 10000 + mo * 100 + d
+
+
+def year_of(packed: int) -> int:
+    return packed // 10000
+
+
+def format_date(packed: int) -> str:
+    if not packed:
+        return ""
+    y, mo, d = packed // 10000, packed // 100 % 100, packed % 100
+    return f"{y:04d}" + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d and mo else "")
+
+
+def _one_digit(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def compare_dates(listed: int, query: int) -> str:
+    """Grade the agreement of a listed (possibly partial) and a query date of birth."""
+    if not listed or not query:
+        return "missing"
+    ly, lm, ld = listed // 10000, listed // 100 % 100, listed % 100
+    qy, qm, qd = query // 10000, query // 100 % 100, query % 100
+    if not qm:  # traveller's date is itself partial: compare what both have
+        return (
+            "year_only"
+            if ly == qy
+            else ("one_digit" if _one_digit(str(ly), str(qy)) else "different")
+        )
+    if not lm:
+        if ly == qy:
+            return "year_only"
+        return "one_digit" if _one_digit(str(ly), str(qy)) else "different"
+    if not ld or not qd:
+        if (ly, lm) == (qy, qm):
+            return "year_month"
+        if _one_digit(f"{ly}{lm:02d}", f"{qy}{qm:02d}"):
+            return "one_digit"
+        return "same_year_other_day" if ly == qy else "different"
+    if listed == query:
+        return "exact"
+    if ly == qy and lm == qd and ld == qm:
+        return "day_month_swap"
+    if lm == 1 and ld == 1 and ly == qy:
+        return "placeholder"
+    if _one_digit(f"{listed:08d}", f"{query:08d}"):
+        return "one_digit"
+    return "same_year_other_day" if ly == qy else "different"
