@@ -58,8 +58,9 @@ def test_domain_error_message_is_vietnamese_by_default(tree, users):
 def test_english_with_accept_language(tree, users):
     client = Client()
     client.force_login(users["officer_a"])
-    response = client.post("/api/v1/tokens", {"name": ""}, content_type="application/json",
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        "/api/v1/tokens", {"name": ""}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert shape(response)["fields"]["name"] == ["Give the token a name."]
 
 

@@ -17,8 +17,9 @@ def run(args, env=None, **kwargs):
     for name in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY"):
         full_env.pop(name, None)
     full_env.update(env or {})
-    return subprocess.run(BIENPHONG + args, capture_output=True, text=True, env=full_env,
-                          timeout=120, **kwargs)
+    return subprocess.run(
+        BIENPHONG + args, capture_output=True, text=True, env=full_env, timeout=120, **kwargs
+    )
 
 
 def test_help_lists_our_commands_with_descriptions():
@@ -64,16 +65,30 @@ def test_createuser_token_and_audit_verify(fresh_install):
     env, _var = fresh_install
     assert run(["demo"], env=env).returncode == 0
     created = run(
-        ["createuser", "canbo.moi", "--role", "checkpoint_officer", "--unit", "CK-BL1",
-         "--password-stdin"],
-        env=env, input="Bien-Gioi-Moi-2026\n",
+        [
+            "createuser",
+            "canbo.moi",
+            "--role",
+            "checkpoint_officer",
+            "--unit",
+            "CK-BL1",
+            "--password-stdin",
+        ],
+        env=env,
+        input="Bien-Gioi-Moi-2026\n",
     )
     assert created.returncode == 0, created.stderr
-    bad_unit = run(["createuser", "x", "--role", "checkpoint_officer", "--unit", "NOPE",
-                    "--password-stdin"], env=env, input="Bien-Gioi-Moi-2026\n")
+    bad_unit = run(
+        ["createuser", "x", "--role", "checkpoint_officer", "--unit", "NOPE", "--password-stdin"],
+        env=env,
+        input="Bien-Gioi-Moi-2026\n",
+    )
     assert bad_unit.returncode != 0 and "unit" in bad_unit.stderr
-    weak = run(["createuser", "y", "--role", "checkpoint_officer", "--unit", "CK-BL1",
-                "--password-stdin"], env=env, input="123\n")
+    weak = run(
+        ["createuser", "y", "--role", "checkpoint_officer", "--unit", "CK-BL1", "--password-stdin"],
+        env=env,
+        input="123\n",
+    )
     assert weak.returncode != 0 and "password" in weak.stderr
     token = run(["token", "create", "canbo.moi", "--name", "scanner"], env=env)
     assert token.returncode == 0 and token.stdout.strip().startswith("bp_")

@@ -36,8 +36,9 @@ def test_audit_api_filters(tree, users):
 
 def test_writes_record_client_address(tree, users):
     client = login(users["officer_a"])
-    client.post("/api/v1/tokens", {"name": "x"}, content_type="application/json",
-                REMOTE_ADDR="10.1.2.3")
+    client.post(
+        "/api/v1/tokens", {"name": "x"}, content_type="application/json", REMOTE_ADDR="10.1.2.3"
+    )
     from bienphong.audit.models import AuditEntry
 
     entry = AuditEntry.objects.filter(event="org.token.create").latest("id")

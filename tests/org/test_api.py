@@ -32,8 +32,9 @@ def test_revoked_or_wrong_token_is_401_in_error_shape(tree, users):
 def test_token_create_and_revoke_through_api(tree, users):
     client = Client()
     client.force_login(users["officer_a"])
-    created = client.post("/api/v1/tokens", {"name": "scanner lane 3"},
-                          content_type="application/json")
+    created = client.post(
+        "/api/v1/tokens", {"name": "scanner lane 3"}, content_type="application/json"
+    )
     assert created.status_code == 201
     token = created.json()["token"]
     assert Client().get("/api/v1/me", **bearer(token)).status_code == 200

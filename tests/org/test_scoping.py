@@ -42,7 +42,9 @@ def test_scope_queryset_filters_records_by_owning_unit(tree, users):
     qs = scope_queryset(Membership.objects.all(), users["officer_a"], unit_field="unit")
     assert {m.unit.code for m in qs} == {"DBP-A"}
     qs_agent = scope_queryset(
-        Membership.objects.all(), users["agent_a"], unit_field="unit",
+        Membership.objects.all(),
+        users["agent_a"],
+        unit_field="unit",
         organisation_field="organisation",
     )
     assert {m.user.username for m in qs_agent} == {"agent_a"}
@@ -104,4 +106,6 @@ def test_unit_constraints_hold_in_the_database(tree):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        Unit.objects.create(code="X", name_vi="x", name_en="x", unit_type="gate", parent=tree.post_a)
+        Unit.objects.create(
+            code="X", name_vi="x", name_en="x", unit_type="gate", parent=tree.post_a
+        )

@@ -13,8 +13,11 @@ pytestmark = pytest.mark.django_db
 
 def test_user_create_writes_membership_and_audit(tree, users):
     user = services.user_create(
-        actor=users["admin"], username="newofficer", password="Bien-Gioi-2026",
-        role=Role.CHECKPOINT_OFFICER, unit=tree.gate_a,
+        actor=users["admin"],
+        username="newofficer",
+        password="Bien-Gioi-2026",
+        role=Role.CHECKPOINT_OFFICER,
+        unit=tree.gate_a,
     )
     assert user.memberships.get().unit == tree.gate_a
     entry = AuditEntry.objects.filter(event="org.user.create", object_id=str(user.pk)).get()
@@ -34,8 +37,12 @@ def test_user_create_writes_membership_and_audit(tree, users):
     ],
 )
 def test_user_create_rejects_bad_input_naming_the_field(tree, users, kwargs, field):
-    args = {"username": "x1", "password": "Bien-Gioi-2026", "role": Role.CHECKPOINT_OFFICER,
-            "unit": tree.post_a}
+    args = {
+        "username": "x1",
+        "password": "Bien-Gioi-2026",
+        "role": Role.CHECKPOINT_OFFICER,
+        "unit": tree.post_a,
+    }
     args.update(kwargs)
     count = User.objects.count()
     with pytest.raises(ValidationFailed) as error:
@@ -45,8 +52,9 @@ def test_user_create_rejects_bad_input_naming_the_field(tree, users, kwargs, fie
 
 
 def test_token_is_stored_hashed_and_revocable(tree, users):
-    token, clear = services.token_create(actor=users["officer_a"], user=users["officer_a"],
-                                         name="scanner")
+    token, clear = services.token_create(
+        actor=users["officer_a"], user=users["officer_a"], name="scanner"
+    )
     assert clear.startswith("bp_") and clear not in token.digest
     services.token_revoke(actor=users["officer_a"], token=token)
     token.refresh_from_db()

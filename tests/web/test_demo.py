@@ -38,8 +38,19 @@ def test_demo_has_the_quang_ninh_gates_and_ports():
     assert Unit.objects.get(code="CANG-CL").unlocode == "VNCLN"
     assert Unit.objects.get(code="CK-BL1").gate_kind == "international"
     names = " ".join(Unit.objects.values_list("name_vi", flat=True))
-    for place in ("Bắc Luân I", "Bắc Luân II", "Ka Long", "Km3+4", "Hoành Mô", "Bắc Phong Sinh",
-                  "Pò Hèn", "Cái Lân", "Hòn Gai", "Cẩm Phả", "Vạn Gia"):
+    for place in (
+        "Bắc Luân I",
+        "Bắc Luân II",
+        "Ka Long",
+        "Km3+4",
+        "Hoành Mô",
+        "Bắc Phong Sinh",
+        "Pò Hèn",
+        "Cái Lân",
+        "Hòn Gai",
+        "Cẩm Phả",
+        "Vạn Gia",
+    ):
         assert place in names
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == set(Role.values)

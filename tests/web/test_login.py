@@ -29,7 +29,7 @@ def test_login_then_home_then_logout(tree, users):
 def test_wrong_password_shows_error_in_vietnamese(tree, users):
     response = attempt(Client(), "officer_a", "wrong-password")
     assert response.status_code == 200
-    assert "role=\"alert\"" in response.content.decode()
+    assert 'role="alert"' in response.content.decode()
     assert AuditEntry.objects.filter(event="auth.login_failed", object_id="officer_a").exists()
 
 

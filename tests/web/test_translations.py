@@ -28,9 +28,21 @@ def test_catalogue_covers_every_string_in_the_sources(tmp_path):
     scratch = tmp_path / "bienphong"
     shutil.copytree(PACKAGE, scratch, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     subprocess.run(
-        [sys.executable, "-m", "bienphong", "makemessages", "-l", "vi",
-         "--no-obsolete", "-i", "engines/*", "--verbosity", "0"],
-        cwd=scratch, check=True,
+        [
+            sys.executable,
+            "-m",
+            "bienphong",
+            "makemessages",
+            "-l",
+            "vi",
+            "--no-obsolete",
+            "-i",
+            "engines/*",
+            "--verbosity",
+            "0",
+        ],
+        cwd=scratch,
+        check=True,
     )
     fresh = {e.msgid for e in polib.pofile(str(scratch / CATALOGUE.relative_to(PACKAGE)))}
     committed = {e.msgid for e in polib.pofile(str(CATALOGUE)) if not e.obsolete}

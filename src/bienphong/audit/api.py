@@ -1,6 +1,5 @@
 """Read-only API over the audit log."""
 
-
 from datetime import date, datetime
 from typing import Any
 

@@ -1,6 +1,5 @@
 """API for the caller's identity, units, users and API tokens."""
 
-
 from datetime import datetime
 from typing import Any
 
@@ -127,13 +126,19 @@ def token_list(request: HttpRequest) -> Any:
 @router.post("/tokens", response={201: TokenCreatedOut})
 def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
     """Create a token; the response carries it once and it is never shown again."""
-    token, clear = services.token_create(actor=request.user, user=request_user(request), name=payload.name)
+    token, clear = services.token_create(
+        actor=request.user, user=request_user(request), name=payload.name
+    )
     return 201, {**TokenOut.from_orm(token).dict(), "token": clear}
 
 
 @router.delete("/tokens/{token_id}", response=TokenOut)
 def token_revoke(request: HttpRequest, token_id: int) -> ApiToken:
-    token = selectors.token_list(actor=request.user, user=request_user(request)).filter(pk=token_id).first()
+    token = (
+        selectors.token_list(actor=request.user, user=request_user(request))
+        .filter(pk=token_id)
+        .first()
+    )
     if token is None:
         raise NotFound()
     return services.token_revoke(actor=request.user, token=token)

@@ -58,7 +58,11 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @internal_view()
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    token = selectors.token_list(actor=request.user, user=request_user(request)).filter(pk=token_id).first()
+    token = (
+        selectors.token_list(actor=request.user, user=request_user(request))
+        .filter(pk=token_id)
+        .first()
+    )
     if token is None:
         raise NotFound()
     services.token_revoke(actor=request.user, token=token)

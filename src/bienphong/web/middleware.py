@@ -26,9 +26,7 @@ class LanguageMiddleware:
         is_api = request.path.startswith("/api/")
         if chosen not in SUPPORTED:
             chosen = (
-                translation.get_language_from_request(request)
-                if is_api
-                else settings.LANGUAGE_CODE
+                translation.get_language_from_request(request) if is_api else settings.LANGUAGE_CODE
             )
         translation.activate(chosen)
         request.LANGUAGE_CODE = chosen  # type: ignore[attr-defined]

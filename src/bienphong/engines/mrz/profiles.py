@@ -135,4 +135,4 @@ def extend_vnm(r: Reader, fields: MrzFields) -> MrzFields:
     where = {"number": (1, 16, 18), "birth_date": (2, 1, 6), "sex": (2, 8, 8)}
     for _, field in citizen_id_problems(number, birth, fields.sex):
         r.errors.append(issue(c.PROFILE_MISMATCH, *where[field]))
-    return dataclasses.replace(fields, optional_data=number)
+    return fields._replace(optional_data=number)

@@ -1,15 +1,17 @@
-"""Result types of the MRZ engine; `MrzResult.to_dict()` is the public JSON shape."""
+"""Result types of the MRZ engine; `MrzResult.to_dict()` is the public JSON shape.
+
+Parts are immutable named tuples (cheap to build); the result itself is a frozen dataclass.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .codes import MESSAGES
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     """An error or warning; line and columns are 1-based, end inclusive."""
 
     code: str
@@ -35,8 +37,7 @@ def issue(
     return Issue(code, MESSAGES[code], line, start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(NamedTuple):
     field: str
     given: str
     computed: str
@@ -46,8 +47,7 @@ class Check:
         return {"field": self.field, "given": self.given, "computed": self.computed, "ok": self.ok}
 
 
-@dataclass(frozen=True, slots=True)
-class Repair:
+class Repair(NamedTuple):
     line: int
     column: int
     from_: str
@@ -64,8 +64,7 @@ class Repair:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class MrzFields:
+class MrzFields(NamedTuple):
     document_code: str | None = None
     issuing_state: str | None = None
     surname: str | None = None
