@@ -64,7 +64,7 @@ pytest: venv i18n browser-deps
 test: lint pytest
 
 bench: venv
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py $(ARGS)
 
 messages: venv
 	cd src/bienphong && ../../$(BP) makemessages -l vi --no-obsolete --add-location file

@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -130,7 +130,7 @@ def _pending_migrations() -> int:
 
 
 @api.get("/health", auth=None, response={200: HealthOut, 503: HealthOut}, tags=["system"])
-def health(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+def health(request: HttpRequest) -> Status[dict[str, Any]]:
     """Is the service able to work: database reachable, migrations applied."""
     try:
         with connection.cursor() as cursor:
@@ -147,7 +147,7 @@ def health(request: HttpRequest) -> tuple[int, dict[str, Any]]:
         "migrations_applied": applied,
         "version": bienphong.__version__,
     }
-    return (200 if ok else 503), body
+    return Status(200 if ok else 503, body)
 
 
 api.add_router("", org_router)

@@ -13,6 +13,33 @@ EXPIRY_YEARS_AHEAD: Final = 20  # expiry more than this far ahead belongs to the
 _DIGITS: Final = frozenset("0123456789")
 
 
+_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def fast_iso(raw: str, reference: dt.date, expiry: bool) -> str | None:
+    """ISO date of a complete, valid YYMMDD; None sends the caller to the full rules."""
+    if len(raw) != 6 or not raw.isdigit() or not raw.isascii():
+        return None
+    month = int(raw[2:4])
+    day = int(raw[4:6])
+    if not 1 <= month <= 12 or not 1 <= day <= _DAYS[month]:
+        return None
+    ref_year = reference.year
+    year = ref_year // 100 * 100 + int(raw[0:2])
+    if expiry:
+        if year > ref_year + EXPIRY_YEARS_AHEAD:
+            year -= 100
+        elif year <= ref_year + EXPIRY_YEARS_AHEAD - 100:
+            year += 100
+    elif year > ref_year or (
+        year == ref_year and (month, day) > (reference.month, reference.day)
+    ):
+        year -= 100
+    if month == 2 and day == 29 and (year % 4 or (year % 100 == 0 and year % 400)):
+        return None
+    return f"{year:04d}-{raw[2:4]}-{raw[4:6]}"
+
+
 def _parts(raw: str) -> tuple[int, int, int, int] | None:
     """(yy, mm, dd, status) with 0 for unknown month/day ('<<'); None if malformed."""
     if len(raw) != 6:

@@ -15,6 +15,7 @@ from .result import Check, Issue, MrzFields, issue
 _LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NAME_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ<")
 _SEXES: Final = frozenset("MF<")
+_ISO: Final = countries.ISO_ALPHA3
 
 
 def split_name(field: str) -> tuple[str, str]:
@@ -62,7 +63,10 @@ class Reader:
         return ok
 
     def date(self, s: Slot, expiry: bool) -> tuple[str, str | None]:
-        raw = self.slot(s)
+        raw = self.lines[s[0]][s[1] : s[2]]
+        iso = dates.fast_iso(raw, self.reference, expiry)
+        if iso is not None:
+            return raw, iso
         parse = dates.expiry_date if expiry else dates.birth_date
         found, status = parse(raw, self.reference)
         if status == dates.INVALID:
@@ -72,7 +76,10 @@ class Reader:
         return raw, found.isoformat() if found is not None else None
 
     def country(self, s: Slot) -> str:
-        code, kind = countries.classify(self.slot(s))
+        raw = self.lines[s[0]][s[1] : s[2]]
+        if raw in _ISO:
+            return raw
+        code, kind = countries.classify(raw)
         if kind == countries.ISO:
             return code
         where = (s[0] + 1, s[1] + 1, s[2])
@@ -93,12 +100,10 @@ class Reader:
         return raw.rstrip("<")
 
     def name(self, s: Slot, truncation: bool = True) -> tuple[str, str]:
-        field = self.slot(s)
+        field = self.lines[s[0]][s[1] : s[2]]
         if not _NAME_CHARS.issuperset(field):
             bad = [i for i, ch in enumerate(field) if ch not in _NAME_CHARS]
-            self.errors.append(
-                issue(c.INVALID_NAME, s[0] + 1, s[1] + bad[0] + 1, s[1] + bad[-1] + 1)
-            )
+            self.errors.append(issue(c.INVALID_NAME, s[0] + 1, s[1] + bad[0] + 1, s[1] + bad[-1] + 1))
         surname, given = split_name(field)
         if not surname and not given:
             self.warnings.append(issue(c.MISSING_NAME, s[0] + 1, s[1] + 1, s[2]))
@@ -107,11 +112,12 @@ class Reader:
         return surname, given
 
     def sex(self, p: Pos) -> str:
-        value = self.char(p)
+        value = self.lines[p[0]][p[1]]
         if value not in _SEXES:
-            code = c.NONSTANDARD_SEX if value == "X" else c.INVALID_SEX
-            target = self.warnings if value == "X" else self.errors
-            target.append(issue(code, p[0] + 1, p[1] + 1, p[1] + 1))
+            if value == "X":
+                self.warnings.append(issue(c.NONSTANDARD_SEX, p[0] + 1, p[1] + 1, p[1] + 1))
+            else:
+                self.errors.append(issue(c.INVALID_SEX, p[0] + 1, p[1] + 1, p[1] + 1))
         return value
 
 
@@ -133,7 +139,7 @@ def _document_number(r: Reader, lay: Layout) -> tuple[str, str]:
     if not number:
         n_line, n_start, n_end = lay.number
         r.errors.append(issue(c.INVALID_DOCUMENT_NUMBER, n_line + 1, n_start + 1, n_end))
-    return number, clean_optional(optional)
+    return number, optional.replace("<", " ").strip()
 
 
 def read_fields(r: Reader, lay: Layout) -> MrzFields:
@@ -143,29 +149,30 @@ def read_fields(r: Reader, lay: Layout) -> MrzFields:
     surname, given_names = r.name(lay.name_slot)
     number, optional = _document_number(r, lay)
     nationality = r.country(lay.nationality)
-    birth_raw, birth_iso = r.date(lay.birth, expiry=False)
+    birth_raw, birth_iso = r.date(lay.birth, False)
     r.check("birth_date", birth_raw, lay.birth_check)
     sex = r.sex(lay.sex)
-    expiry_raw, expiry_iso = r.date(lay.expiry, expiry=True)
+    expiry_raw, expiry_iso = r.date(lay.expiry, True)
     r.check("expiry_date", expiry_raw, lay.expiry_check)
     if lay.optional_check is not None:
         r.check("optional_data", r.slot(lay.optional), lay.optional_check, filler_ok=True)
     optional2 = None if lay.optional2 is None else clean_optional(r.slot(lay.optional2))
     if lay.composite_check is not None:
-        data = "".join(r.slot(s) for s in lay.composite)
+        lines = r.lines
+        data = "".join([lines[s[0]][s[1] : s[2]] for s in lay.composite])
         r.check("composite", data, lay.composite_check)
     return MrzFields(
-        document_code=document_code,
-        issuing_state=issuing_state,
-        surname=surname,
-        given_names=given_names,
-        document_number=number,
-        nationality=nationality,
-        birth_date=birth_raw,
-        birth_date_iso=birth_iso,
-        sex=sex,
-        expiry_date=expiry_raw,
-        expiry_date_iso=expiry_iso,
-        optional_data=optional,
-        optional_data_2=optional2,
+        document_code,
+        issuing_state,
+        surname,
+        given_names,
+        number,
+        nationality,
+        birth_raw,
+        birth_iso,
+        sex,
+        expiry_raw,
+        expiry_iso,
+        optional,
+        optional2,
     )
