@@ -67,8 +67,7 @@ bench: venv
 	$(BIN)/python bench/run_all.py $(ARGS)
 
 messages: venv
-	cd src/bienphong && ../../$(BP) makemessages -l vi --no-obsolete --add-location file
-	cd src/bienphong && ../../$(BP) makemessages -d djangojs -l vi --no-obsolete --add-location file || true
+	cd src/bienphong && ../../$(BP) makemessages -l vi --no-obsolete --add-location file -i "engines/*"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

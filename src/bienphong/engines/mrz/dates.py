@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Final
 
 OK: Final = 0
@@ -13,29 +14,35 @@ EXPIRY_YEARS_AHEAD: Final = 20  # expiry more than this far ahead belongs to the
 _DIGITS: Final = frozenset("0123456789")
 
 
-_DAYS: Final = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# Every valid MMDD (29 February included; the year is checked separately).
+_MMDD: Final = frozenset(
+    f"{m:02d}{d:02d}"
+    for m, days in enumerate((31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), 1)
+    for d in range(1, days + 1)
+)
+
+
+@lru_cache(maxsize=64)
+def _reference(reference: dt.date) -> tuple[int, int, str]:
+    """(reference year, its century start, reference MMDD)."""
+    return reference.year, reference.year // 100 * 100, f"{reference.month:02d}{reference.day:02d}"
 
 
 def fast_iso(raw: str, reference: dt.date, expiry: bool) -> str | None:
     """ISO date of a complete, valid YYMMDD; None sends the caller to the full rules."""
-    if len(raw) != 6 or not raw.isdigit() or not raw.isascii():
+    mmdd = raw[2:]
+    if mmdd not in _MMDD or not raw[:2].isdigit() or not raw.isascii():
         return None
-    month = int(raw[2:4])
-    day = int(raw[4:6])
-    if not 1 <= month <= 12 or not 1 <= day <= _DAYS[month]:
-        return None
-    ref_year = reference.year
-    year = ref_year // 100 * 100 + int(raw[0:2])
+    ref_year, century, ref_mmdd = _reference(reference)
+    year = century + int(raw[:2])
     if expiry:
         if year > ref_year + EXPIRY_YEARS_AHEAD:
             year -= 100
         elif year <= ref_year + EXPIRY_YEARS_AHEAD - 100:
             year += 100
-    elif year > ref_year or (
-        year == ref_year and (month, day) > (reference.month, reference.day)
-    ):
+    elif year > ref_year or (year == ref_year and mmdd > ref_mmdd):
         year -= 100
-    if month == 2 and day == 29 and (year % 4 or (year % 100 == 0 and year % 400)):
+    if mmdd == "0229" and (year % 4 or (year % 100 == 0 and year % 400)):
         return None
     return f"{year:04d}-{raw[2:4]}-{raw[4:6]}"
 

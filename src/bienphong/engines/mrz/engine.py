@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from typing import Final
 
 from . import codes as c
+from . import fast
 from . import profiles as prof
 from .layouts import LAYOUTS
-from .normalize import normalize
+from .normalize import TD1, normalize
 from .reader import Reader, read_fields
 from .repair import repair_lines
 from .result import EMPTY_FIELDS, Issue, MrzFields, MrzResult, Repair, issue
@@ -54,8 +55,11 @@ def _parse(
     text: object, reference_date: dt.date, repair: bool, lenient: bool, profiles: Iterable[object]
 ) -> MrzResult:
     norm = normalize(text)
-    active, profile_warnings = prof.resolve(lenient, profiles)
-    warnings = norm.warnings + profile_warnings
+    active: tuple[str, ...] = ()
+    warnings = norm.warnings
+    if lenient or profiles:
+        active, profile_warnings = prof.resolve(lenient, profiles)
+        warnings = warnings + profile_warnings
     fmt = norm.fmt
     if fmt is None:
         return MrzResult(
@@ -69,23 +73,30 @@ def _parse(
     lines = norm.lines
     layout = LAYOUTS[fmt]
     repairs: tuple[Repair, ...] = ()
-    if repair and not norm.errors:
-        lines, repairs = repair_lines(lines, layout)
+    quick = None
+    if not norm.errors:
+        if repair:
+            lines, repairs = repair_lines(lines, layout)
+        if fmt == TD1:
+            quick = fast.read_td1(lines, reference_date)
+        else:
+            quick = fast.read_two_row(lines, layout, reference_date)
     r = Reader(lines, reference_date)
-    fields = read_fields(r, layout)
+    if quick is not None:
+        fields, r.checks = quick
+    else:
+        fields = read_fields(r, layout)
     used = None
-    if active:
+    if active or r.errors:
         r, fields, used = _apply_profiles(active, fmt, lines, reference_date, r, fields)
-    elif r.errors:
-        _, _, _ = _apply_profiles((), fmt, lines, reference_date, r, fields)
-    errors = norm.errors + r.errors
+    errors = norm.errors + r.errors if norm.errors else r.errors
     return MrzResult(
         type=fmt,
         valid=not errors,
         fields=fields,
         checks=tuple(r.checks),
         errors=tuple(errors),
-        warnings=tuple(warnings + r.warnings),
+        warnings=tuple(warnings + r.warnings) if r.warnings else tuple(warnings),
         repairs=repairs,
         lines=tuple(lines),
         profile=used,

@@ -14,6 +14,7 @@ MRVA: Final = "MRV-A"
 MRVB: Final = "MRV-B"
 
 ALLOWED: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
+_ALLOWED_LF: Final = ALLOWED | {"\n"}
 _UPPER: Final = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # Total characters -> (lines, width), for MRZs typed without (or with odd) line breaks.
 _BY_TOTAL: Final = {90: (3, 30), 72: (2, 36), 88: (2, 44)}
@@ -108,7 +109,19 @@ def _length_errors(lines: list[str], width: int, out: Normalized) -> None:
 def normalize(text: object) -> Normalized:
     """Clean `text` and find its layout; never raises."""
     out = Normalized()
-    if not isinstance(text, str):
+    if isinstance(text, str):  # fast path: already clean, LF-separated lines
+        lines = text.split("\n")
+        rows = len(lines)
+        width = len(lines[0])
+        if (
+            ((rows == 3 and width == 30) or (rows == 2 and width in _TWO_LINE_WIDTHS))
+            and all(len(line) == width for line in lines)
+            and _ALLOWED_LF.issuperset(text)
+        ):
+            out.lines = lines
+            out.fmt = out.guess = format_of(rows, width, text[0])
+            return out
+    else:
         out.errors.append(issue(c.NOT_TEXT))
         return out
     lines = _clean_lines(text, out)
