@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from bienphong.api import api
 from bienphong.audit import views as audit_views
+from bienphong.notifications import views as notification_views
 from bienphong.org import views as org_views
 from bienphong.web import views as web_views
 
@@ -22,6 +23,10 @@ urlpatterns = [
     path("account/tokens/", org_views.token_list, name="tokens"),
     path("account/tokens/<int:token_id>/revoke/", org_views.token_revoke, name="token_revoke"),
     path("audit/", audit_views.entry_list, name="audit"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/read/", notification_views.mark_all_read, name="notifications_read"
+    ),
     path("admin/", admin.site.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api_docs"),
     path("api/v1/", api.urls),

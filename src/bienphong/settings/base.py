@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "bienphong.org",
     "bienphong.audit",
     "bienphong.web",
+    "bienphong.notifications",
 ]
 
 MIDDLEWARE = [

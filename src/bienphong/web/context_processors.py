@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 import bienphong
+from bienphong.notifications.models import Notification
 from bienphong.org.roles import Role
 from bienphong.org.scoping import primary_membership
 
@@ -25,4 +26,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "primary_membership": membership,
         "is_administrator": bool(membership and membership.role == Role.ADMINISTRATOR),
         "BIENPHONG_VERSION": bienphong.__version__,
+        "unread_count": Notification.objects.filter(recipient=user, read_at__isnull=True).count(),
     }

@@ -27,6 +27,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Units"), "units", INTERNAL, "u"),
     NavItem(_("Audit log"), "audit", frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), "a"),
     NavItem(_("API tokens"), "tokens", frozenset(Role), "t"),
+    NavItem(_("Notifications"), "notifications", frozenset(Role), "n"),
 ]
 
 
