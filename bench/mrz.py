@@ -1,6 +1,6 @@
 """MRZ benchmark: our engine against the PyPI package `mrz` (its checker classes).
 
-    uv run python bench/mrz.py [--count 5000] [--rounds 5]
+    uv run python bench/mrz.py [--count 5000] [--rounds 5] [--quick]
 
 Generates real-shaped valid and invalid MRZs of all five formats with a fixed seed, then
 times both engines on the same documents in the same run. `mrz` is never installed in
@@ -82,7 +82,7 @@ def baseline_main(path: str, rounds: int) -> None:
 
 SURNAMES = ["NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "VU", "DANG", "BUI", "WANG", "LI",
             "ZHANG", "LIU", "CHEN", "HUANG", "KIM", "PARK", "SATO", "MUELLER", "SCHMIDT",
-            "SMITH", "JOHNSON", "IVANOV", "DUBOIS", "MARTIN", "NGUYEN<THI", "VAN<DER<BERG"]  # fmt: skip
+            "SMITH", "IVANOV", "DUBOIS", "MARTIN", "NGUYEN<THI", "VAN<DER<BERG"]  # fmt: skip
 GIVEN = ["VAN<AN", "THI<MAI", "MINH<DUC", "HONG<NHUNG", "WEI", "XIAOMING", "NA", "JIAN<GUO",
          "MIN<JUN", "HANS<PETER", "ANNA<MARIA", "JOHN", "OLGA", "PIERRE", "QUANG<HUY"]  # fmt: skip
 STATES = ["VNM", "VNM", "VNM", "CHN", "CHN", "KOR", "JPN", "USA", "D", "FRA", "GBR", "RUS",
@@ -106,7 +106,8 @@ class Generator:
         if state == "VNM":
             return r.choice("CPNK") + self.digits(7)
         if state == "CHN":
-            return r.choice(["E", "EA", "EB", "G"]).ljust(1) + self.digits(8)[: 9 - 1]
+            prefix = r.choice(["E", "EA", "EB", "G"])
+            return prefix + self.digits(9 - len(prefix))
         if state == "KOR":
             return "M" + self.digits(8)
         if state in ("USA", "GBR", "AUS"):
@@ -173,7 +174,8 @@ class Generator:
         digits_at = [i for i, ch in enumerate(line) if ch.isdigit()]
         if fault < 0.9 and digits_at:
             i = r.choice(digits_at)
-            new = r.choice("OISBZG") if fault < 0.3 else str((int(line[i]) + r.randrange(1, 10)) % 10)
+            shifted = str((int(line[i]) + r.randrange(1, 10)) % 10)
+            new = r.choice("OISBZG") if fault < 0.3 else shifted
             lines[row] = line[:i] + new + line[i + 1 :]
         else:
             i = r.randrange(len(line))
@@ -218,7 +220,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="1000 documents, 3 rounds")
     args = parser.parse_args()
+    if args.quick:
+        args.count, args.rounds = 1000, 3
 
     docs = generate(args.count, SEED)
     count = len(docs)

@@ -40,6 +40,16 @@ class Tree:
     org_b: Organisation
 
 
+@pytest.fixture(autouse=True)
+def fresh_screening_index() -> Iterator[None]:
+    """Each test starts with an index built from its own database."""
+    from bienphong.watchlists.runtime import holder
+
+    holder.reset()
+    yield
+    holder.reset()
+
+
 @pytest.fixture
 def tree(db: Any) -> Tree:
     command = make_unit("QN", unit_type=UnitType.COMMAND)

@@ -28,13 +28,18 @@ def notify(
     """Notify each recipient once (per ``dedupe_key`` when given)."""
     created: list[Notification] = []
     for user in {u.pk: u for u in recipients if u is not None and u.is_active}.values():
-        if dedupe_key and Notification.objects.filter(
-            recipient=user, dedupe_key=dedupe_key
-        ).exists():
+        if (
+            dedupe_key
+            and Notification.objects.filter(recipient=user, dedupe_key=dedupe_key).exists()
+        ):
             continue
         created.append(
             Notification.objects.create(
-                recipient=user, kind=kind, title=title[:200], body=body, url=url[:300],
+                recipient=user,
+                kind=kind,
+                title=title[:200],
+                body=body,
+                url=url[:300],
                 dedupe_key=dedupe_key[:200],
             )
         )
@@ -49,8 +54,9 @@ def _send_emails(ids: list[int]) -> None:
         if not note.recipient.email:
             continue
         try:
-            send_mail(note.title, f"{note.body}\n\n{note.url}".strip(), None,
-                      [note.recipient.email])
+            send_mail(
+                note.title, f"{note.body}\n\n{note.url}".strip(), None, [note.recipient.email]
+            )
         except OSError:  # mail server down: the in-app notice still stands
             logger.warning("could not email notification %s", note.pk, exc_info=True)
             continue

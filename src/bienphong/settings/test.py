@@ -1,9 +1,13 @@
 """Test settings: base settings with fast hashing and in-memory storage."""
 
 import os
+import tempfile
 
 # Tests never read or write the installation's generated key.
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
+
+# Tests never read the installation's var/ (its database, index files or uploads).
+os.environ.setdefault("BIENPHONG_VAR_DIR", tempfile.mkdtemp(prefix="bienphong-test-"))
 
 from .base import *  # noqa: F403
 
@@ -14,3 +18,9 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_FAILURE_LIMIT = 5
+# Background jobs run in the request so tests see their result.
+BIENPHONG_INLINE_JOBS = True
+# Static files come from the apps' folders (no collectstatic in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bienphong.org import demo as org_demo
 from bienphong.org.demo import DemoReport
+from bienphong.watchlists import demo as watchlists_demo
 
 # Later apps append their loaders; each is idempotent and runs after the ones before it.
-LOADERS = [org_demo.load]
+LOADERS = [org_demo.load, watchlists_demo.load]
 
 
 def load_demo() -> DemoReport:

@@ -29,7 +29,7 @@ class LanguageMiddleware:
                 translation.get_language_from_request(request) if is_api else settings.LANGUAGE_CODE
             )
         translation.activate(chosen)
-        request.LANGUAGE_CODE = chosen  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = chosen
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie", "Accept-Language") if is_api else ("Cookie",))
         response.headers.setdefault("Content-Language", chosen)

@@ -25,6 +25,18 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "home", frozenset(Role), "h"),
     NavItem(_("Units"), "units", INTERNAL, "u"),
+    NavItem(
+        _("Screening"),
+        "watchlist_screen",
+        frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF}),
+        "s",
+    ),
+    NavItem(
+        _("Hits to review"),
+        "watchlist_hits",
+        frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF, Role.AUDITOR}),
+        "r",
+    ),
     NavItem(_("Audit log"), "audit", frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), "a"),
     NavItem(_("API tokens"), "tokens", frozenset(Role), "t"),
     NavItem(_("Notifications"), "notifications", frozenset(Role), "n"),

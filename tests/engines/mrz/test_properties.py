@@ -8,8 +8,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bienphong.engines.mrz import parse_mrz, split_documents
+from bienphong.engines.mrz import fast, parse_mrz, split_documents
 from bienphong.engines.mrz.checkdigits import check_char
+from bienphong.engines.mrz.layouts import LAYOUTS
+from bienphong.engines.mrz.reader import Reader, read_fields
 
 from .mrzgen import td1, td2, td3, visa
 
@@ -24,6 +26,7 @@ def _consistent(text: object, **kwargs: object) -> None:
     data = result.to_dict()
     json.dumps(data)
     assert data["valid"] == (not data["errors"])
+    assert "internal_error" not in [e["code"] for e in data["errors"]]
     for item in data["errors"] + data["warnings"]:
         assert isinstance(item["code"], str) and isinstance(item["message"], str)
 
@@ -121,3 +124,46 @@ def test_any_single_digit_change_in_a_date_is_caught(
 @given(st.text(alphabet=MRZ_CHARS, max_size=60))
 def test_check_digit_is_a_digit(data: str) -> None:
     assert check_char(data) in "0123456789"
+
+
+def _slow(text: str) -> tuple[object, list[object], list[object], list[object]]:
+    lines = text.split("\n")
+    layout = LAYOUTS[parse_mrz(text, reference_date=REF).type or ""]
+    r = Reader(lines, REF)
+    fields = read_fields(r, layout)
+    key = lambda i: (i.line or 0, i.start or 0)  # noqa: E731
+    return fields, r.checks, sorted(r.errors, key=key), sorted(r.warnings, key=key)
+
+
+def _quick(text: str) -> tuple[object, list[object], list[object], list[object]] | None:
+    lines = text.split("\n")
+    kind = parse_mrz(text, reference_date=REF).type or ""
+    if kind == "TD1":
+        got = fast.read_td1(lines, REF)
+    else:
+        got = fast.read_two_row(lines, LAYOUTS[kind], REF)
+    if got is None:
+        return None
+    key = lambda i: (i.line or 0, i.start or 0)  # noqa: E731
+    return got[0], got[1], sorted(got[2], key=key), sorted(got[3], key=key)
+
+
+@settings(max_examples=400, deadline=None)
+@given(valid_mrz(), st.integers(0, 200), st.sampled_from(MRZ_CHARS + "OISBZG"))
+def test_fast_path_agrees_with_full_reader(text: str, at: int, ch: str) -> None:
+    i = at % len(text)
+    if text[i] != "\n":
+        text = text[:i] + ch + text[i + 1 :]
+    quick = _quick(text)
+    if quick is not None:
+        assert quick == _slow(text)
+
+
+def test_fast_path_takes_the_common_documents() -> None:
+    from .test_profiles import VNM_SAMPLE
+    from .test_specimens import SPECIMENS
+
+    for text in [*SPECIMENS.values(), VNM_SAMPLE]:
+        quick = _quick(text)
+        assert quick is not None
+        assert quick == _slow(text)

@@ -13,18 +13,18 @@ def _values() -> bytes:
 
 
 # Byte translation table character -> value, so the sums run in C.
-_VALUES = _values()
+VALUES = _values()
 
 DIGITS = "0123456789"
 
 
 def check_value(data: str) -> int:
     """Return the check digit (0..9) of `data`; unknown characters count as 0."""
-    raw = data.encode("latin-1", "replace").translate(_VALUES)
+    raw = data.encode("latin-1", "replace").translate(VALUES)
     return (7 * sum(raw[0::3]) + 3 * sum(raw[1::3]) + sum(raw[2::3])) % 10
 
 
 def check_char(data: str) -> str:
     """Return the check digit of `data` as a one-character string."""
-    raw = data.encode("latin-1", "replace").translate(_VALUES)
+    raw = data.encode("latin-1", "replace").translate(VALUES)
     return DIGITS[(7 * sum(raw[0::3]) + 3 * sum(raw[1::3]) + sum(raw[2::3])) % 10]

@@ -36,6 +36,7 @@ PROFILE_APPLIED: Final = "profile_applied"
 PROFILE_AVAILABLE: Final = "profile_available"
 UNKNOWN_PROFILE: Final = "unknown_profile"
 COMPOSITE_NOT_CHECKED: Final = "composite_not_checked"
+INTERNAL_ERROR: Final = "internal_error"  # a bug caught by the never-raise safety net
 # Policy (check_expiry)
 EXPIRED: Final = "expired"
 EXPIRY_UNKNOWN: Final = "expiry_unknown"
@@ -70,6 +71,7 @@ MESSAGES: Final[dict[str, str]] = {
     PROFILE_AVAILABLE: "An issuer profile may read this document; enable it or use lenient mode.",
     UNKNOWN_PROFILE: "Unknown issuer profile name; ignored.",
     COMPOSITE_NOT_CHECKED: "The issuer does not use the ICAO composite check digit; not checked.",
+    INTERNAL_ERROR: "Internal error while reading the MRZ.",
     EXPIRED: "The document has expired.",
     EXPIRY_UNKNOWN: "The expiry date is unknown or invalid.",
 }

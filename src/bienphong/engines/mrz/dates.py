@@ -30,10 +30,20 @@ def _reference(reference: dt.date) -> tuple[int, int, str]:
 
 def fast_iso(raw: str, reference: dt.date, expiry: bool) -> str | None:
     """ISO date of a complete, valid YYMMDD; None sends the caller to the full rules."""
+    return _iso(raw, _reference(reference), expiry)
+
+
+def fast_pair(birth: str, expiry: str, reference: dt.date) -> tuple[str | None, str | None]:
+    """fast_iso of a birth date and an expiry date at once."""
+    ref = _reference(reference)
+    return _iso(birth, ref, False), _iso(expiry, ref, True)
+
+
+def _iso(raw: str, ref: tuple[int, int, str], expiry: bool) -> str | None:
     mmdd = raw[2:]
     if mmdd not in _MMDD or not raw[:2].isdigit() or not raw.isascii():
         return None
-    ref_year, century, ref_mmdd = _reference(reference)
+    ref_year, century, ref_mmdd = ref
     year = century + int(raw[:2])
     if expiry:
         if year > ref_year + EXPIRY_YEARS_AHEAD:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Sequence
 
 from . import codes as c
 from . import fast
 from . import profiles as prof
 from .layouts import LAYOUTS
-from .normalize import TD1, normalize
+from .normalize import TD1, clean_layout, normalize
 from .reader import Reader, read_fields
 from .repair import repair_lines
-from .result import EMPTY_FIELDS, Issue, MrzFields, MrzResult, Repair, issue
+from .result import EMPTY_FIELDS, Check, Issue, MrzFields, MrzResult, Repair, issue
 
-INTERNAL_ERROR: Final = "internal_error"
+_new = object.__new__
+_setattr = object.__setattr__
 
 
 def _profile_issue(code: str, name: str) -> Issue:
@@ -42,65 +42,101 @@ def _apply_profiles(
         r.warnings.append(_profile_issue(c.PROFILE_APPLIED, name))
         break
     if used is None and r.errors:
-        for name in sorted(prof.REPLACING - set(active)):
+        for name in prof.REPLACING:
             if (
-                prof.matches(name, fmt, lines)
+                name not in active
+                and prof.matches(name, fmt, lines)
                 and not prof.read_replacing(name, lines, ref)[0].errors
             ):
                 r.warnings.append(_profile_issue(c.PROFILE_AVAILABLE, name))
     return r, f, used
 
 
+def _ordered(items: Sequence[Issue]) -> tuple[Issue, ...]:
+    """Issues in reading order: by line, then column (issues without a place first)."""
+    if len(items) < 2:
+        return tuple(items)
+    return tuple(sorted(items, key=lambda i: (i.line or 0, i.start or 0)))
+
+
+def _result(
+    fmt: str,
+    fields: MrzFields,
+    checks: list[Check],
+    errors: Sequence[Issue],
+    warnings: Sequence[Issue],
+    repairs: tuple[Repair, ...],
+    lines: list[str],
+    profile: str | None,
+) -> MrzResult:
+    """Build the result without the per-field cost of the frozen dataclass __init__."""
+    result: MrzResult = _new(MrzResult)
+    _setattr(
+        result,
+        "__dict__",
+        {
+            "type": fmt,
+            "valid": not errors,
+            "fields": fields,
+            "checks": tuple(checks),
+            "errors": _ordered(errors) if len(errors) > 1 else tuple(errors),
+            "warnings": _ordered(warnings) if len(warnings) > 1 else tuple(warnings),
+            "repairs": repairs,
+            "lines": tuple(lines),
+            "profile": profile,
+        },
+    )
+    return result
+
+
 def _parse(
     text: object, reference_date: dt.date, repair: bool, lenient: bool, profiles: Iterable[object]
 ) -> MrzResult:
-    norm = normalize(text)
+    clean = clean_layout(text) if type(text) is str else None
+    if clean is not None:
+        lines, fmt = clean
+        base_errors: list[Issue] = []
+        warnings: list[Issue] = []
+    else:
+        norm = normalize(text)
+        if norm.fmt is None:
+            warnings = norm.warnings + prof.resolve(lenient, profiles)[1]
+            return MrzResult(
+                type=norm.guess,
+                valid=False,
+                fields=EMPTY_FIELDS,
+                errors=tuple(norm.errors),
+                warnings=tuple(warnings),
+                lines=tuple(norm.lines),
+            )
+        lines, fmt, base_errors, warnings = norm.lines, norm.fmt, norm.errors, norm.warnings
     active: tuple[str, ...] = ()
-    warnings = norm.warnings
     if lenient or profiles:
         active, profile_warnings = prof.resolve(lenient, profiles)
         warnings = warnings + profile_warnings
-    fmt = norm.fmt
-    if fmt is None:
-        return MrzResult(
-            type=norm.guess,
-            valid=False,
-            fields=EMPTY_FIELDS,
-            errors=tuple(norm.errors),
-            warnings=tuple(warnings),
-            lines=tuple(norm.lines),
-        )
-    lines = norm.lines
     layout = LAYOUTS[fmt]
     repairs: tuple[Repair, ...] = ()
     quick = None
-    if not norm.errors:
+    if not base_errors:
         if repair:
             lines, repairs = repair_lines(lines, layout)
         if fmt == TD1:
             quick = fast.read_td1(lines, reference_date)
         else:
             quick = fast.read_two_row(lines, layout, reference_date)
+    if quick is not None and not active and not quick[2]:
+        fields, checks, _, found = quick
+        return _result(fmt, fields, checks, (), warnings + found, repairs, lines, None)
     r = Reader(lines, reference_date)
     if quick is not None:
-        fields, r.checks = quick
+        fields, r.checks, r.errors, r.warnings = quick
     else:
         fields = read_fields(r, layout)
     used = None
     if active or r.errors:
         r, fields, used = _apply_profiles(active, fmt, lines, reference_date, r, fields)
-    errors = norm.errors + r.errors if norm.errors else r.errors
-    return MrzResult(
-        type=fmt,
-        valid=not errors,
-        fields=fields,
-        checks=tuple(r.checks),
-        errors=tuple(errors),
-        warnings=tuple(warnings + r.warnings) if r.warnings else tuple(warnings),
-        repairs=repairs,
-        lines=tuple(lines),
-        profile=used,
-    )
+    errors = base_errors + r.errors
+    return _result(fmt, fields, r.checks, errors, warnings + r.warnings, repairs, lines, used)
 
 
 def parse_mrz(
@@ -121,8 +157,9 @@ def parse_mrz(
     try:
         return _parse(text, reference_date, repair, lenient, profiles)
     except Exception:  # a safety net: the engine must never raise on input
-        bug = Issue(INTERNAL_ERROR, "Internal error while reading the MRZ.")
-        return MrzResult(type=None, valid=False, fields=EMPTY_FIELDS, errors=(bug,))
+        return MrzResult(
+            type=None, valid=False, fields=EMPTY_FIELDS, errors=(issue(c.INTERNAL_ERROR),)
+        )
 
 
 def check_expiry(result: MrzResult, today: dt.date) -> Issue | None:

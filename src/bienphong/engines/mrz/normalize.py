@@ -106,22 +106,28 @@ def _length_errors(lines: list[str], width: int, out: Normalized) -> None:
             out.errors.append(issue(c.LINE_LENGTH, number, width + 1, size))
 
 
+def clean_layout(text: str) -> tuple[list[str], str] | None:
+    """(lines, format) when `text` is already a clean LF-separated MRZ, else None."""
+    lines = text.split("\n")
+    if not lines[-1]:  # one trailing newline is common and harmless
+        lines.pop()
+    rows = len(lines)
+    if rows < 2:
+        return None
+    width = len(lines[0])
+    if rows == 2:
+        shaped = (width == 44 or width == 36) and len(lines[1]) == width
+    else:
+        shaped = rows == 3 and width == 30 and len(lines[1]) == 30 and len(lines[2]) == 30
+    if shaped and _ALLOWED_LF.issuperset(text):
+        return lines, format_of(rows, width, lines[0][0])
+    return None
+
+
 def normalize(text: object) -> Normalized:
     """Clean `text` and find its layout; never raises."""
     out = Normalized()
-    if isinstance(text, str):  # fast path: already clean, LF-separated lines
-        lines = text.split("\n")
-        rows = len(lines)
-        width = len(lines[0])
-        if (
-            ((rows == 3 and width == 30) or (rows == 2 and width in _TWO_LINE_WIDTHS))
-            and all(len(line) == width for line in lines)
-            and _ALLOWED_LF.issuperset(text)
-        ):
-            out.lines = lines
-            out.fmt = out.guess = format_of(rows, width, text[0])
-            return out
-    else:
+    if not isinstance(text, str):
         out.errors.append(issue(c.NOT_TEXT))
         return out
     lines = _clean_lines(text, out)

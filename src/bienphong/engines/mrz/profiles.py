@@ -38,7 +38,7 @@ PROFILES: Final[dict[str, str]] = {
     VNM_CCCD: "Vietnamese CCCD (12-digit personal number and check digit in optional data)",
 }
 # Profiles that replace the ICAO reading (used only when that reading has errors).
-REPLACING: Final = frozenset({FRA_CNI_1988, PAK_CNIC})
+REPLACING: Final = (FRA_CNI_1988, PAK_CNIC)
 
 _PAK_LAYOUT: Final = dataclasses.replace(
     TD1_LAYOUT,

@@ -103,7 +103,9 @@ class Reader:
         field = self.lines[s[0]][s[1] : s[2]]
         if not _NAME_CHARS.issuperset(field):
             bad = [i for i, ch in enumerate(field) if ch not in _NAME_CHARS]
-            self.errors.append(issue(c.INVALID_NAME, s[0] + 1, s[1] + bad[0] + 1, s[1] + bad[-1] + 1))
+            self.errors.append(
+                issue(c.INVALID_NAME, s[0] + 1, s[1] + bad[0] + 1, s[1] + bad[-1] + 1)
+            )
         surname, given = split_name(field)
         if not surname and not given:
             self.warnings.append(issue(c.MISSING_NAME, s[0] + 1, s[1] + 1, s[2]))

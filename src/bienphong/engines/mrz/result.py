@@ -100,7 +100,7 @@ class MrzFields(NamedTuple):
 EMPTY_FIELDS = MrzFields()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MrzResult:
     """Outcome of `parse_mrz`. `lines` and `profile` are extras, not part of `to_dict()`."""
 

@@ -1,0 +1,144 @@
+"""The in-memory screening index of this server process, kept in step with the database.
+
+Every change to an entry appends to ``EntryChange``. Before a search the process applies
+the changes it has not seen; a large backlog (an import) is absorbed by rebuilding a fresh
+index in a background thread while searches keep using the current one, then swapping it
+in: the index is updated without downtime.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections
+
+from bienphong.engines.screening import ScreeningIndex, build_index, load_index
+
+from .models import EntryChange, WatchlistEntry
+
+logger = logging.getLogger(__name__)
+
+# Above this many pending changes a background rebuild beats applying them inline.
+INLINE_SYNC_LIMIT = 2000
+
+
+def engine_entry(entry: WatchlistEntry) -> dict[str, Any]:
+    return {
+        "id": str(entry.pk),
+        "name": entry.full_name,
+        "aliases": list(entry.aliases or []),
+        "dob": entry.dob,
+        "nationality": entry.nationality,
+        "gender": entry.gender,
+        "list": entry.watchlist.code,
+    }
+
+
+def indexable_entries(*, today: date | None = None) -> Iterator[dict[str, Any]]:
+    """Active entries of active lists. Validity periods are checked per hit, at search time."""
+    qs = (
+        WatchlistEntry.objects.filter(is_active=True, watchlist__is_active=True)
+        .select_related("watchlist")
+        .order_by("pk")
+    )
+    for entry in qs.iterator(chunk_size=5000):
+        yield engine_entry(entry)
+
+
+def index_path() -> Path:
+    return Path(settings.VAR_DIR) / "screening" / "index.bin"
+
+
+class IndexHolder:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._index: ScreeningIndex | None = None
+        self._seen = 0
+        self._rebuilding = False
+
+    def reset(self) -> None:
+        with self._lock:
+            self._index, self._seen, self._rebuilding = None, 0, False
+
+    def _latest_change(self) -> int:
+        last = EntryChange.objects.order_by("-pk").values_list("pk", flat=True).first()
+        return last or 0
+
+    def _fresh(self) -> tuple[ScreeningIndex, int]:
+        seen = self._latest_change()
+        return build_index(indexable_entries()), seen
+
+    def _apply(self, index: ScreeningIndex, entry_ids: Iterable[int]) -> None:
+        ids = set(entry_ids)
+        current = {
+            e.pk: e for e in WatchlistEntry.objects.filter(pk__in=ids).select_related("watchlist")
+        }
+        for entry_id in ids:
+            entry = current.get(entry_id)
+            if entry is None or not entry.is_active or not entry.watchlist.is_active:
+                index.remove(str(entry_id))
+            else:
+                index.upsert(engine_entry(entry))
+
+    def get(self) -> ScreeningIndex:
+        """The index, with every change committed so far applied (or being rebuilt)."""
+        with self._lock:
+            if self._index is None:
+                self._index, self._seen = self._load_or_build()
+            pending = list(
+                EntryChange.objects.filter(pk__gt=self._seen)
+                .order_by("pk")
+                .values_list("pk", "entry_id")[: INLINE_SYNC_LIMIT + 1]
+            )
+            if pending and len(pending) <= INLINE_SYNC_LIMIT:
+                self._apply(self._index, [entry_id for _pk, entry_id in pending])
+                self._seen = pending[-1][0]
+            elif pending and not self._rebuilding:
+                self._rebuilding = True
+                threading.Thread(
+                    target=self._rebuild, name="screening-rebuild", daemon=True
+                ).start()
+            return self._index
+
+    def _load_or_build(self) -> tuple[ScreeningIndex, int]:
+        path = index_path()
+        marker = path.with_suffix(".seen")
+        if path.exists() and marker.exists():
+            try:
+                return load_index(path), int(marker.read_text())
+            except (OSError, ValueError, EOFError):
+                logger.warning("screening index file unreadable; rebuilding", exc_info=True)
+        return self._fresh()
+
+    def _rebuild(self) -> None:
+        try:
+            index, seen = self._fresh()
+            with self._lock:
+                self._index, self._seen = index, seen
+        except Exception:  # keep serving the old index; the next search retries
+            logger.exception("screening index rebuild failed")
+        finally:
+            self._rebuilding = False
+            close_old_connections()
+
+    def save(self) -> Path:
+        """Build from the database and write the index file that new processes load."""
+        index, seen = self._fresh()
+        path = index_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        index.save(tmp)
+        tmp.replace(path)
+        path.with_suffix(".seen").write_text(str(seen))
+        with self._lock:
+            self._index, self._seen = index, seen
+        return path
+
+
+holder = IndexHolder()
