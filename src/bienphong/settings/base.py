@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "bienphong.audit",
     "bienphong.web",
     "bienphong.notifications",
+    "bienphong.documents",
     "bienphong.watchlists",
 ]
 
