@@ -32,8 +32,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
+
+def _default_var_dir() -> Path:
+    """``var/`` of the source checkout when running from one, else of the working directory."""
+    checkout = PACKAGE_DIR.parent.parent
+    if (checkout / "pyproject.toml").exists():
+        return checkout / "var"
+    return Path.cwd() / "var"
+
+
 # Where the embedded database, the generated secret key and uploads live.
-VAR_DIR = Path(env("BIENPHONG_VAR_DIR") or Path.cwd() / "var").resolve()
+VAR_DIR = Path(env("BIENPHONG_VAR_DIR") or _default_var_dir()).resolve()
 PRODUCTION = env_bool("BIENPHONG_PRODUCTION")
 DEBUG = env_bool("BIENPHONG_DEBUG", default=False)
 
