@@ -54,7 +54,9 @@ def fresh_screening_index() -> Iterator[None]:
 def tree(db: Any) -> Tree:
     command = make_unit("QN", unit_type=UnitType.COMMAND)
     post_a = make_unit("DBP-A", command)
-    gate_a = make_unit("CK-A", post_a, UnitType.GATE, GateKind.INTERNATIONAL)
+    gate_a = make_unit(
+        "CK-A", post_a, UnitType.GATE, GateKind.INTERNATIONAL, borders_country="CHN"
+    )
     post_b = make_unit("DBP-B", command)
     return Tree(command, post_a, gate_a, post_b, make_organisation(), make_organisation())
 

@@ -18,9 +18,12 @@ from ninja.errors import ValidationError as NinjaValidationError
 import bienphong
 from bienphong.api_auth import API_AUTH
 from bienphong.audit.api import router as audit_router
+from bienphong.checkpoint.api import router as checkpoint_router
 from bienphong.documents.api import router as documents_router
 from bienphong.errors import DomainError, fields_from_django
+from bienphong.health.api import router as health_router
 from bienphong.org.api import router as org_router
+from bienphong.resolutions.api import router as resolutions_router
 from bienphong.watchlists.api import screening_router, watchlists_router
 
 logger = logging.getLogger(__name__)
@@ -155,5 +158,8 @@ def health(request: HttpRequest) -> Status[dict[str, Any]]:
 api.add_router("", org_router)
 api.add_router("/audit", audit_router)
 api.add_router("/documents", documents_router)
+api.add_router("", checkpoint_router)
 api.add_router("/screening", screening_router)
 api.add_router("/watchlists", watchlists_router)
+api.add_router("/health-control", health_router)
+api.add_router("/resolutions", resolutions_router)

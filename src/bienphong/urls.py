@@ -28,6 +28,9 @@ urlpatterns = [
         "notifications/read/", notification_views.mark_all_read, name="notifications_read"
     ),
     path("watchlists/", include("bienphong.watchlists.urls")),
+    path("health/", include("bienphong.health.urls")),
+    path("checkpoint/", include("bienphong.checkpoint.urls")),
+    path("resolutions/", include("bienphong.resolutions.urls")),
     path("admin/", admin.site.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api_docs"),
     path("api/v1/", api.urls),

@@ -236,6 +236,7 @@ def load(report: DemoReport) -> None:
             continue
         units[code] = services.unit_create(
             actor=None,
+            borders_country="CHN" if unit_type == UnitType.GATE else "",
             parent=units[parent] if parent else None,
             code=code,
             unit_type=unit_type,

@@ -51,6 +51,11 @@ class Unit(models.Model):
         _("gate kind"), max_length=16, choices=GateKind.choices, blank=True, default=""
     )
     unlocode = models.CharField(_("UN/LOCODE"), max_length=5, blank=True, default="")
+    # The neighbouring country a land gate opens onto (border-area passes are valid
+    # only at gates on that border).
+    borders_country = models.CharField(
+        _("borders"), max_length=3, blank=True, default=""
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("superior unit"),

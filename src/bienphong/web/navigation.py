@@ -8,8 +8,10 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bienphong.health.labels import NAV_LABEL as HEALTH_LABEL
 from bienphong.org.roles import Role
 from bienphong.org.scoping import roles_of
+from bienphong.resolutions.labels import NAV_LABEL as RESOLUTIONS_LABEL
 
 INTERNAL = frozenset(Role) - {Role.SHIPPING_AGENT}
 
@@ -26,6 +28,13 @@ NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "home", frozenset(Role), "h"),
     NavItem(_("Units"), "units", INTERNAL, "u"),
     NavItem(
+        _("Checkpoint"),
+        "checkpoint",
+        frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF}),
+        "c",
+    ),
+    NavItem(_("Crossings"), "checkpoint_crossings", frozenset({Role.AUDITOR}), "x"),
+    NavItem(
         _("Screening"),
         "watchlist_screen",
         frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF}),
@@ -37,6 +46,8 @@ NAV_ITEMS: list[NavItem] = [
         frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF, Role.AUDITOR}),
         "r",
     ),
+    NavItem(HEALTH_LABEL, "health", INTERNAL, "y"),
+    NavItem(RESOLUTIONS_LABEL, "resolutions", INTERNAL, "q"),
     NavItem(_("Audit log"), "audit", frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), "a"),
     NavItem(_("API tokens"), "tokens", frozenset(Role), "t"),
     NavItem(_("Notifications"), "notifications", frozenset(Role), "n"),

@@ -1,0 +1,372 @@
+"""Every check on a traveller at a gate, computed before the officer decides.
+
+Nothing about the crossing is written here; watchlist alerts do become review items
+(the same pending item on a retry), because an unreviewed hit must be reviewable at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bienphong.errors import ValidationFailed
+from bienphong.org.models import Unit, UnitType
+from bienphong.org.scoping import require_write
+from bienphong.watchlists.access import can_view_files
+from bienphong.watchlists.models import HitStatus, Instruction
+from bienphong.watchlists.presenters import outcome_dict
+from bienphong.watchlists.screening import screen_person
+
+from ..models import (
+    Crossing,
+    Decision,
+    Direction,
+    DocumentType,
+    Stay,
+    TravelDocument,
+    Traveller,
+    VisaRule,
+)
+from .documents import DocumentFacts, read_document
+
+OK, WARN, BLOCK = "ok", "warning", "block"
+BORDER_PASSES = (
+    DocumentType.BORDER_AREA_PASS,
+    DocumentType.BORDER_RESIDENT_PASS,
+    DocumentType.CN_EXIT_ENTRY_PASS,
+)
+BLOCKING_INSTRUCTIONS = {
+    Direction.ENTRY: {Instruction.REFUSE_ENTRY, Instruction.DETAIN},
+    Direction.EXIT: {Instruction.REFUSE_EXIT, Instruction.DETAIN},
+}
+
+
+@dataclass
+class CheckItem:
+    code: str
+    status: str
+    title: str
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "status": self.status,
+            "title": self.title,
+            "detail": self.detail,
+        }
+
+
+@dataclass
+class CheckResult:
+    gate: Unit
+    direction: str
+    document: DocumentFacts
+    traveller: Traveller | None
+    existing_document: TravelDocument | None
+    items: list[CheckItem] = field(default_factory=list)
+    hits: list[dict[str, Any]] = field(default_factory=list)
+    health: list[dict[str, Any]] = field(default_factory=list)
+    history: list[dict[str, Any]] = field(default_factory=list)
+    open_stay: Stay | None = None
+    permitted_until: dt.date | None = None
+    lane: str = ""
+
+    @property
+    def can_admit(self) -> bool:
+        return all(item.status != BLOCK for item in self.items)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gate": self.gate.code,
+            "direction": self.direction,
+            "document": self.document.summary(),
+            "document_errors": self.document.errors,
+            "document_warnings": self.document.warnings,
+            "traveller_id": self.traveller.pk if self.traveller else None,
+            "checks": [item.as_dict() for item in self.items],
+            "watchlist_hits": self.hits,
+            "health": self.health,
+            "history": self.history,
+            "permitted_until": self.permitted_until.isoformat() if self.permitted_until else None,
+            "can_admit": self.can_admit,
+        }
+
+
+def gate_for(actor: Any, code: str) -> Unit:
+    gate = Unit.objects.filter(code=code).first()
+    if gate is None or gate.unit_type not in (UnitType.GATE, UnitType.STATION):
+        raise ValidationFailed(fields={"gate": [_("Choose a land gate.")]})
+    require_write(actor, gate)
+    return gate
+
+
+def find_traveller(facts: DocumentFacts) -> tuple[Traveller | None, TravelDocument | None]:
+    """The same document, or else the same identity (a person with a new passport)."""
+    document = (
+        TravelDocument.objects.select_related("traveller")
+        .filter(doc_type=facts.doc_type, issuing_state=facts.issuing_state, number=facts.number)
+        .first()
+    )
+    traveller = document.traveller if document else None
+    if traveller is None and facts.birth_text:
+        name_key, birth, nationality = facts.identity_key
+        traveller = (
+            Traveller.objects.filter(
+                name_key=name_key, birth_date_text=birth, nationality=nationality
+            )
+            .order_by("pk")
+            .first()
+        )
+    seen = 0
+    while traveller is not None and traveller.merged_into_id and seen < 10:
+        traveller = traveller.merged_into
+        seen += 1
+    return traveller, document
+
+
+def _document_checks(result: CheckResult, facts: DocumentFacts) -> None:
+    if facts.errors:
+        result.items.append(
+            CheckItem(
+                "document",
+                BLOCK,
+                _("Document not valid"),
+                "; ".join(e["message"] for e in facts.errors),
+            )
+        )
+    else:
+        detail = (
+            _("valid until %(date)s") % {"date": facts.expiry_date.strftime("%d/%m/%Y")}
+            if facts.expiry_date
+            else ""
+        )
+        result.items.append(CheckItem("document", OK, _("Document valid"), detail))
+
+
+def _scope_checks(result: CheckResult, facts: DocumentFacts) -> None:
+    if facts.doc_type not in BORDER_PASSES:
+        return
+    gate = result.gate
+    if not gate.borders_country or gate.borders_country not in ("CHN", "VNM"):
+        result.items.append(
+            CheckItem(
+                "scope",
+                BLOCK,
+                _("Pass not valid at this gate"),
+                _("Border passes are valid only at Vietnam–China gates."),
+            )
+        )
+        return
+    if facts.entries == "single" and result.existing_document is not None:
+        used = Crossing.objects.filter(
+            document=result.existing_document,
+            decision=Decision.ADMITTED,
+            direction=result.direction,
+            correction__isnull=True,
+        ).exists()
+        if used:
+            result.items.append(
+                CheckItem(
+                    "single_entry_used",
+                    BLOCK,
+                    _("Single-entry pass already used"),
+                    _("This pass allows one entry and one exit; it has been used."),
+                )
+            )
+            return
+    result.items.append(CheckItem("scope", OK, _("Pass valid at this gate")))
+
+
+def _screening_checks(result: CheckResult, facts: DocumentFacts, actor: Any) -> None:
+    screened = screen_person(
+        actor=actor,
+        unit=result.gate,
+        name=facts.full_name,
+        dob=facts.birth_text or None,
+        nationality=facts.nationality or None,
+        document_number=facts.number,
+        context="checkpoint",
+    )
+    files = can_view_files(actor)
+    result.hits = [outcome_dict(o, files=files) for o in screened.outcomes]
+    blocking = BLOCKING_INSTRUCTIONS[Direction(result.direction)]
+    for outcome in screened.outcomes:
+        hit = outcome.hit
+        listed = outcome.entry
+        if outcome.previously_dismissed:
+            continue
+        if hit is not None and hit.status == HitStatus.PENDING:
+            result.items.append(
+                CheckItem(
+                    "watchlist",
+                    BLOCK,
+                    _("Watchlist hit awaiting review"),
+                    _("%(name)s — review the hit before admitting.") % {"name": listed.full_name},
+                )
+            )
+        elif hit is not None and hit.status == HitStatus.CONFIRMED:
+            status = BLOCK if listed.instruction in blocking else WARN
+            result.items.append(
+                CheckItem(
+                    "watchlist",
+                    status,
+                    str(listed.get_instruction_display()),
+                    listed.instruction_note,
+                )
+            )
+    if not any(item.code == "watchlist" for item in result.items):
+        result.items.append(CheckItem("watchlist", OK, _("No watchlist hit")))
+
+
+def _health_checks(
+    result: CheckResult, facts: DocumentFacts, payload: dict[str, Any], at: dt.datetime
+) -> None:
+    if not apps.is_installed("bienphong.health"):
+        return
+    from bienphong.health.services import evaluate_crossing
+
+    check = evaluate_crossing(
+        gate=result.gate,
+        direction=result.direction,
+        at=at,
+        nationality=facts.nationality,
+        travel_countries=list(payload.get("travel_countries") or []),
+        category=str(payload.get("category") or ""),
+        declaration_code=str(payload.get("declaration_code") or "") or None,
+    )
+    result.health = [dict(o) for o in check.outcomes]
+    for outcome in check.outcomes:
+        status = {"met": OK, "not_met": BLOCK}.get(outcome.get("status", ""), WARN)
+        result.items.append(
+            CheckItem(
+                "health",
+                status,
+                str(outcome.get("title", "")),
+                "; ".join(str(r) for r in outcome.get("reasons", [])),
+            )
+        )
+
+
+def _history_checks(result: CheckResult, today: dt.date) -> None:
+    traveller = result.traveller
+    if traveller is None:
+        return
+    recent = (
+        Crossing.objects.filter(traveller=traveller, correction__isnull=True)
+        .select_related("unit")
+        .order_by("-at")[:5]
+    )
+    result.history = [
+        {
+            "at": c.at.isoformat(),
+            "gate": c.unit.code,
+            "direction": c.direction,
+            "decision": c.decision,
+        }
+        for c in recent
+    ]
+    result.open_stay = (
+        Stay.objects.filter(traveller=traveller, exited_at__isnull=True)
+        .order_by("-entered_at")
+        .first()
+    )
+    stay = result.open_stay
+    if result.direction == Direction.ENTRY and stay is not None:
+        result.items.append(
+            CheckItem(
+                "history",
+                WARN,
+                _("Entry already recorded"),
+                _("Entered %(date)s with no exit recorded.")
+                % {"date": stay.entered_at.strftime("%d/%m/%Y")},
+            )
+        )
+    elif result.direction == Direction.EXIT and stay is None:
+        result.items.append(
+            CheckItem(
+                "history", WARN, _("No entry recorded"), _("This exit has no recorded entry.")
+            )
+        )
+    elif (
+        result.direction == Direction.EXIT
+        and stay
+        and stay.permitted_until
+        and stay.permitted_until < today
+    ):
+        days = (today - stay.permitted_until).days
+        result.items.append(
+            CheckItem(
+                "overstay",
+                WARN,
+                _("Overstay"),
+                _("Stayed %(days)s days past %(date)s.")
+                % {"days": days, "date": stay.permitted_until.strftime("%d/%m/%Y")},
+            )
+        )
+
+
+def _visa_checks(result: CheckResult, facts: DocumentFacts, today: dt.date) -> None:
+    if result.direction != Direction.ENTRY or facts.nationality == "VNM":
+        return
+    if facts.doc_type in BORDER_PASSES:
+        result.permitted_until = facts.expiry_date
+        return
+    rule = (
+        VisaRule.objects.filter(is_active=True, nationality=facts.nationality)
+        .filter(Q(document_type=facts.doc_type) | Q(document_type=""))
+        .order_by("-document_type")
+        .first()
+    )
+    if rule is None or rule.visa_required:
+        result.items.append(
+            CheckItem(
+                "visa",
+                WARN,
+                _("Visa required"),
+                _("Check the visa or e-visa and its permitted stay."),
+            )
+        )
+        return
+    until = today + dt.timedelta(days=rule.stay_days)
+    if facts.expiry_date and facts.expiry_date < until:
+        until = facts.expiry_date
+    result.permitted_until = until
+    result.items.append(
+        CheckItem(
+            "visa",
+            OK,
+            _("Visa exemption"),
+            _("%(days)s days (%(basis)s)") % {"days": rule.stay_days, "basis": rule.note},
+        )
+    )
+
+
+def run_check(*, actor: Any, payload: dict[str, Any], at: dt.datetime | None = None) -> CheckResult:
+    """Read the document and run every check for ``payload`` (gate, direction, mrz or
+    document, optional declaration_code, category, travel_countries)."""
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    gate = gate_for(actor, str(payload.get("gate") or ""))
+    direction = str(payload.get("direction") or "")
+    if direction not in Direction.values:
+        raise ValidationFailed(fields={"direction": [_("Choose entry or exit.")]})
+    facts = read_document(payload, today)
+    traveller, existing = find_traveller(facts)
+    result = CheckResult(
+        gate, direction, facts, traveller, existing, lane=str(payload.get("lane") or "")[:16]
+    )
+    _document_checks(result, facts)
+    _scope_checks(result, facts)
+    if facts.full_name or facts.number:
+        _screening_checks(result, facts, actor)
+    _health_checks(result, facts, payload, at)
+    _history_checks(result, today)
+    _visa_checks(result, facts, today)
+    return result

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from bienphong.checkpoint.models import Crossing
+
+from .conftest import korean, payload
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post(client, path, body, **headers):
+    return client.post(path, body, content_type="application/json", **headers)
+
+
+def test_check_writes_no_crossing(configured, users):
+    body = post(
+        client_for(users["officer_a"]), "/api/v1/checkpoint/checks", payload(korean())
+    ).json()
+    assert body["can_admit"] is True and body["document"]["full_name"] == "PARK JIHOON"
+    assert {c["code"] for c in body["checks"]} == {"document", "watchlist", "visa"}
+    assert Crossing.objects.count() == 0
+
+
+def test_record_with_idempotency_key_then_list(configured, users):
+    client = client_for(users["officer_a"])
+    body = payload(korean(), decision="admitted", purpose="tourism")
+    first = post(client, "/api/v1/crossings", body, HTTP_IDEMPOTENCY_KEY="abc-1")
+    retry = post(client, "/api/v1/crossings", body, HTTP_IDEMPOTENCY_KEY="abc-1")
+    assert (first.status_code, retry.status_code) == (201, 200)
+    assert first.json()["id"] == retry.json()["id"]
+    listed = client.get("/api/v1/crossings", {"direction": "entry", "nationality": "kor"}).json()
+    assert listed["count"] == 1 and listed["items"][0]["traveller_name"] == "PARK JIHOON"
+    assert client_for(users["officer_b"]).get("/api/v1/crossings").json()["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"gate": "CK-A", "direction": "entry", "decision": "admitted"}, "mrz"),
+        ({"gate": "NOPE", "direction": "entry", "mrz": "x", "decision": "admitted"}, "gate"),
+        (
+            {"gate": "CK-A", "direction": "sideways", "mrz": "x", "decision": "admitted"},
+            "direction",
+        ),
+    ],
+)
+def test_bad_input_names_the_field(configured, users, body, field):
+    response = post(client_for(users["officer_a"]), "/api/v1/crossings", body)
+    assert response.status_code == 400
+    assert field in response.json()["error"]["fields"]
+
+
+def test_refusal_without_reason_is_rejected(configured, users):
+    response = post(
+        client_for(users["officer_a"]), "/api/v1/crossings", payload(korean(), decision="refused")
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["reason_code"]
+
+
+def test_correction_and_overstays_endpoints(configured, users):
+    client = client_for(users["officer_a"])
+    created = post(client, "/api/v1/crossings", payload(korean(), decision="admitted")).json()
+    corrected = post(
+        client,
+        f"/api/v1/crossings/{created['id']}/corrections",
+        {"reason": "Chọn nhầm", "changes": {"lane": "4"}},
+    )
+    assert corrected.status_code == 201 and corrected.json()["corrects"] == created["id"]
+    assert client.get("/api/v1/overstays").json()["count"] == 0
+    assert client.get("/api/v1/exits-without-entry").json()["count"] == 0
+
+
+def test_vehicle_crossing_with_permit_and_overdue(configured, users):
+    client = client_for(users["officer_a"])
+    driver = post(client, "/api/v1/crossings", payload(korean(), decision="admitted")).json()
+    bad = post(
+        client,
+        "/api/v1/vehicle-crossings",
+        {
+            "gate": "CK-A",
+            "direction": "entry",
+            "plate": "桂I12345",
+            "vehicle_type": "truck",
+            "driver_crossing": driver["id"],
+        },
+    )
+    assert bad.status_code == 400 and "plate" in bad.json()["error"]["fields"]
+    no_permit = post(
+        client,
+        "/api/v1/vehicle-crossings",
+        {
+            "gate": "CK-A",
+            "direction": "entry",
+            "plate": "桂A12345",
+            "vehicle_type": "truck",
+            "driver_crossing": driver["id"],
+        },
+    )
+    assert "permit" in no_permit.json()["error"]["fields"]
+    ok = post(
+        client,
+        "/api/v1/vehicle-crossings",
+        {
+            "gate": "CK-A",
+            "direction": "entry",
+            "plate": "桂A12345",
+            "vehicle_type": "truck",
+            "driver_crossing": driver["id"],
+            "cargo": "Hoa quả",
+            "permit": {
+                "number": "TN-01",
+                "valid_from": "2026-01-01",
+                "exit_deadline": "2026-01-10",
+            },
+        },
+        HTTP_IDEMPOTENCY_KEY="veh-1",
+    )
+    assert ok.status_code == 201 and ok.json()["plate"] == "桂A·12345"
+    overdue = client.get("/api/v1/vehicles/overdue").json()
+    assert [v["permit"] for v in overdue] == ["TN-01"]
+    vn = post(
+        client,
+        "/api/v1/vehicle-crossings",
+        {
+            "gate": "CK-A",
+            "direction": "exit",
+            "plate": "14A-123.45",
+            "vehicle_type": "car",
+            "driver_crossing": driver["id"],
+        },
+    )
+    assert vn.status_code == 201
