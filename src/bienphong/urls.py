@@ -24,9 +24,7 @@ urlpatterns = [
     path("account/tokens/<int:token_id>/revoke/", org_views.token_revoke, name="token_revoke"),
     path("audit/", audit_views.entry_list, name="audit"),
     path("notifications/", notification_views.notification_list, name="notifications"),
-    path(
-        "notifications/read/", notification_views.mark_all_read, name="notifications_read"
-    ),
+    path("notifications/read/", notification_views.mark_all_read, name="notifications_read"),
     path("watchlists/", include("bienphong.watchlists.urls")),
     path("health/", include("bienphong.health.urls")),
     path("checkpoint/", include("bienphong.checkpoint.urls")),

@@ -139,3 +139,46 @@ def test_vehicle_crossing_with_permit_and_overdue(configured, users):
         },
     )
     assert vn.status_code == 201
+
+
+def test_check_token_is_trusted_only_for_the_same_document(configured, users):
+    client = client_for(users["officer_a"])
+    checked = post(client, "/api/v1/checkpoint/checks", payload(korean())).json()
+    expired = korean(number="M99999999", expiry="200101")
+    reused = post(
+        client,
+        "/api/v1/crossings",
+        {**payload(expired, decision="admitted"), "check_token": checked["check_token"]},
+    )
+    assert reused.status_code == 400  # re-checked in full: the expired passport is blocked
+    forged = post(
+        client,
+        "/api/v1/crossings",
+        {**payload(korean(), decision="admitted"), "check_token": checked["check_token"] + "x"},
+    )
+    assert forged.status_code == 201  # a bad signature only means every check runs again
+    other_officer = client_for(users["commander_a"])
+    again = post(
+        other_officer,
+        "/api/v1/crossings",
+        {
+            **payload(korean(number="M22222222"), decision="admitted"),
+            "check_token": checked["check_token"],
+        },
+    )
+    assert again.status_code == 201
+
+
+def test_record_with_token_skips_the_second_screening(configured, users):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(users["officer_a"])
+    checked = post(client, "/api/v1/checkpoint/checks", payload(korean())).json()
+    body = {**payload(korean(), decision="admitted"), "check_token": checked["check_token"]}
+    with CaptureQueriesContext(connection) as with_token:
+        assert post(client, "/api/v1/crossings", body).status_code == 201
+    body = payload(korean(number="M33333333"), decision="admitted")
+    with CaptureQueriesContext(connection) as without:
+        assert post(client, "/api/v1/crossings", body).status_code == 201
+    assert len(with_token.captured_queries) < len(without.captured_queries)

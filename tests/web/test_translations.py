@@ -37,8 +37,19 @@ def test_catalogues_cover_every_string_in_the_sources(tmp_path):
     scratch = tmp_path / "bienphong"
     shutil.copytree(PACKAGE, scratch, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     subprocess.run(
-        [sys.executable, "-m", "bienphong", "makemessages", "-l", "vi", "--no-obsolete",
-         "-i", "engines/*", "--verbosity", "0"],
+        [
+            sys.executable,
+            "-m",
+            "bienphong",
+            "makemessages",
+            "-l",
+            "vi",
+            "--no-obsolete",
+            "-i",
+            "engines/*",
+            "--verbosity",
+            "0",
+        ],
         cwd=scratch,
         check=True,
     )

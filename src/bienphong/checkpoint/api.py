@@ -44,6 +44,7 @@ class CheckIn(Schema):
 
 
 class CrossingIn(CheckIn):
+    check_token: str = ""
     decision: str
     reason_code: str = ""
     reason_text: str = ""
@@ -214,7 +215,8 @@ def _payload(data: Schema) -> dict[str, Any]:
 def check(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
     """Every check's result for a document at a gate. No crossing is recorded (watchlist
     alerts become review items, the same one on a retry)."""
-    return run_check(actor=request_user(request), payload=_payload(payload)).as_dict()
+    actor = request_user(request)
+    return run_check(actor=actor, payload=_payload(payload)).as_response(actor)
 
 
 @router.post("/crossings", response={200: CrossingOut, 201: CrossingOut})

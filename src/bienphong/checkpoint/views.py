@@ -60,6 +60,7 @@ def _payload(request: HttpRequest) -> dict[str, Any]:
             "reason_text",
             "purpose",
             "destination",
+            "check_token",
         )
     }
     if not payload["mrz"].strip() and post.get("doc_type"):
@@ -143,7 +144,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "checkpoint/_result.html",
         {
             "result": result,
-            "data": result.as_dict(),
+            "data": result.as_response(request_user(request)),
             "payload": payload,
             "idempotency_key": uuid.uuid4().hex,
             "lists": _lists(),

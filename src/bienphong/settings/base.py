@@ -32,7 +32,6 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
-
 def _default_var_dir() -> Path:
     """``var/`` of the source checkout when running from one, else of the working directory."""
     checkout = PACKAGE_DIR.parent.parent
@@ -83,6 +82,9 @@ INSTALLED_APPS = [
     "bienphong.notifications",
     "bienphong.documents",
     "bienphong.watchlists",
+    "bienphong.health",
+    "bienphong.resolutions",
+    "bienphong.checkpoint",
 ]
 
 MIDDLEWARE = [

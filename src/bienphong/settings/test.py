@@ -20,6 +20,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_FAILURE_LIMIT = 5
 # Background jobs run in the request so tests see their result.
 BIENPHONG_INLINE_JOBS = True
+# Every search sees every change at once.
+BIENPHONG_SCREENING_SYNC_SECONDS = 0.0
 # Static files come from the apps' folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

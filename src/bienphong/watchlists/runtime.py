@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -51,20 +52,29 @@ def indexable_entries(*, today: date | None = None) -> Iterator[dict[str, Any]]:
         yield engine_entry(entry)
 
 
+def sync_interval() -> float:
+    """Seconds between looks at the change feed: a busy gate does not query it per search."""
+    return float(getattr(settings, "BIENPHONG_SCREENING_SYNC_SECONDS", 1.0))
+
+
 def index_path() -> Path:
     return Path(settings.VAR_DIR) / "screening" / "index.bin"
 
 
 class IndexHolder:
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        # Re-entrant: search() holds it around get(); searching and applying changes
+        # never overlap within a process (the index is not safe to read while it changes).
+        self._lock = threading.RLock()
         self._index: ScreeningIndex | None = None
         self._seen = 0
         self._rebuilding = False
+        self._synced_at = -1e9
 
     def reset(self) -> None:
         with self._lock:
             self._index, self._seen, self._rebuilding = None, 0, False
+            self._synced_at = -1e9
 
     def _latest_change(self) -> int:
         last = EntryChange.objects.order_by("-pk").values_list("pk", flat=True).first()
@@ -91,6 +101,10 @@ class IndexHolder:
         with self._lock:
             if self._index is None:
                 self._index, self._seen = self._load_or_build()
+            now = time.monotonic()
+            if now - self._synced_at < sync_interval():
+                return self._index
+            self._synced_at = now
             pending = list(
                 EntryChange.objects.filter(pk__gt=self._seen)
                 .order_by("pk")
@@ -105,6 +119,10 @@ class IndexHolder:
                     target=self._rebuild, name="screening-rebuild", daemon=True
                 ).start()
             return self._index
+
+    def search(self, name: str, **kwargs: Any) -> list[Any]:
+        with self._lock:
+            return self.get().search(name, **kwargs)
 
     def _load_or_build(self) -> tuple[ScreeningIndex, int]:
         path = index_path()

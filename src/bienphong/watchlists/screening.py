@@ -87,9 +87,8 @@ def search(
 ) -> tuple[str, list[Outcome]]:
     """Rank listed people against a traveller; no record is written."""
     key = subject_key(name, dob or "", nationality or "", document_number or "")
-    index = holder.get()
     hits = (
-        index.search(name, dob=dob or None, nationality=nationality or None, limit=SEARCH_LIMIT)
+        holder.search(name, dob=dob or None, nationality=nationality or None, limit=SEARCH_LIMIT)
         if name.strip()
         else []
     )
@@ -123,7 +122,6 @@ def search(
     return key, outcomes
 
 
-@transaction.atomic
 def screen_person(
     *,
     actor: Any,
@@ -143,7 +141,34 @@ def screen_person(
         name=name, dob=dob, nationality=nationality, document_number=document_number
     )
     if not outcomes:
-        return ScreeningResult(key)
+        return ScreeningResult(key)  # no transaction: most travellers write nothing here
+    with transaction.atomic():
+        return _raise_hits(
+            actor,
+            unit,
+            key,
+            outcomes,
+            name,
+            dob,
+            nationality,
+            document_number,
+            context,
+            context_ref,
+        )
+
+
+def _raise_hits(
+    actor: Any,
+    unit: Unit,
+    key: str,
+    outcomes: list[Outcome],
+    name: str,
+    dob: str | None,
+    nationality: str | None,
+    document_number: str | None,
+    context: str,
+    context_ref: str,
+) -> ScreeningResult:
     dismissed = set(
         Dismissal.objects.filter(
             subject_key=key, entry__in=[o.entry for o in outcomes]

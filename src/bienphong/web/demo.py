@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bienphong.org import demo as org_demo
+from bienphong.checkpoint import demo as checkpoint_demo
 from bienphong.health import demo as health_demo
+from bienphong.org import demo as org_demo
 from bienphong.org.demo import DemoReport
 from bienphong.resolutions import demo as resolutions_demo
-from bienphong.checkpoint import demo as checkpoint_demo
 from bienphong.watchlists import demo as watchlists_demo
 
 # Later apps append their loaders; each is idempotent and runs after the ones before it.

@@ -7,10 +7,12 @@ Nothing about the crossing is written here; watchlist alerts do become review it
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +38,8 @@ from ..models import (
 from .documents import DocumentFacts, read_document
 
 OK, WARN, BLOCK = "ok", "warning", "block"
+TOKEN_SALT = "bienphong.checkpoint.check"
+CHECK_TOKEN_SECONDS = 300
 BORDER_PASSES = (
     DocumentType.BORDER_AREA_PASS,
     DocumentType.BORDER_RESIDENT_PASS,
@@ -82,6 +86,31 @@ class CheckResult:
     def can_admit(self) -> bool:
         return all(item.status != BLOCK for item in self.items)
 
+    def fingerprint(self, actor: Any) -> str:
+        raw = "|".join(
+            [
+                str(getattr(actor, "pk", "")),
+                self.gate.code,
+                self.direction,
+                self.document.fingerprint(),
+            ]
+        )
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+    def token(self, actor: Any) -> str:
+        """A signed summary of this check: recording within CHECK_TOKEN_SECONDS trusts it
+        instead of running every check again (the officer decides on what was shown)."""
+        return signing.dumps(
+            {
+                "f": self.fingerprint(actor),
+                "i": [i.as_dict() for i in self.items],
+                "p": self.permitted_until.isoformat() if self.permitted_until else None,
+                "h": [h.get("hit_id") for h in self.hits],
+            },
+            salt=TOKEN_SALT,
+            compress=True,
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "gate": self.gate.code,
@@ -97,6 +126,9 @@ class CheckResult:
             "permitted_until": self.permitted_until.isoformat() if self.permitted_until else None,
             "can_admit": self.can_admit,
         }
+
+    def as_response(self, actor: Any) -> dict[str, Any]:
+        return {**self.as_dict(), "check_token": self.token(actor)}
 
 
 def gate_for(actor: Any, code: str) -> Unit:
@@ -346,6 +378,33 @@ def _visa_checks(result: CheckResult, facts: DocumentFacts, today: dt.date) -> N
             _("%(days)s days (%(basis)s)") % {"days": rule.stay_days, "basis": rule.note},
         )
     )
+
+
+def checked_result(
+    *, actor: Any, payload: dict[str, Any], token: str, at: dt.datetime | None = None
+) -> CheckResult | None:
+    """The result a recent check token vouches for, or None if it does not fit the payload
+    (then the caller runs every check again)."""
+    try:
+        data = signing.loads(token, salt=TOKEN_SALT, max_age=CHECK_TOKEN_SECONDS)
+    except signing.BadSignature:
+        return None
+    at = at or timezone.now()
+    gate = gate_for(actor, str(payload.get("gate") or ""))
+    direction = str(payload.get("direction") or "")
+    if direction not in Direction.values:
+        raise ValidationFailed(fields={"direction": [_("Choose entry or exit.")]})
+    facts = read_document(payload, timezone.localdate(at))
+    traveller, existing = find_traveller(facts)
+    result = CheckResult(
+        gate, direction, facts, traveller, existing, lane=str(payload.get("lane") or "")[:16]
+    )
+    if data.get("f") != result.fingerprint(actor):
+        return None
+    result.items = [CheckItem(**item) for item in data.get("i", [])]
+    result.permitted_until = dt.date.fromisoformat(data["p"]) if data.get("p") else None
+    result.hits = [{"hit_id": h} for h in data.get("h", [])]
+    return result
 
 
 def run_check(*, actor: Any, payload: dict[str, Any], at: dt.datetime | None = None) -> CheckResult:

@@ -25,7 +25,7 @@ from ..models import (
     Traveller,
     TravellerMerge,
 )
-from .checks import CheckResult, run_check
+from .checks import CheckResult, checked_result, run_check
 from .documents import DocumentFacts
 
 REASON_KINDS = {
@@ -113,7 +113,10 @@ def crossing_record(
     a retry with the same Idempotency-Key returns the crossing first recorded."""
     key = idempotency_key.strip()[:80] or None
     at = at or timezone.now()
-    result = run_check(actor=actor, payload=payload, at=at)
+    token = str(payload.get("check_token") or "")
+    result = checked_result(actor=actor, payload=payload, token=token, at=at) if token else None
+    if result is None:
+        result = run_check(actor=actor, payload=payload, at=at)
     facts = result.document
     fields = _validate_decision(payload, result)
     if key and (replay := _replayed(key, facts, fields["decision"])):

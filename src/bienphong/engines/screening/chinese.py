@@ -197,7 +197,7 @@ def hanviet_table() -> Table:
 
 @cache
 def _romanised_inventory() -> frozenset[str]:
-    inv = pinyin_syllables() | frozenset(wade_giles_table())
+    inv = pinyin_syllables()  # Wade-Giles would split Russian names (ni-ko-lai)
     return frozenset(s for s in inv if len(s) >= 2 and any(v in s for v in "aeiouy"))
 
 
@@ -207,8 +207,14 @@ def segment(token: str) -> tuple[str, ...]:
 
     Prefers the split with fewest syllables; only splits tokens of 4+ letters.
     """
-    if len(token) < 4 or token in _romanised_inventory():
-        return (token,)
+    if (
+        len(token) < 4
+        or token in _romanised_inventory()
+        or token in hanviet_table()
+        or token in cantonese_table()
+        or token in wade_giles_table()
+    ):
+        return (token,)  # Vietnamese syllables (quang) are never split
     inv = _romanised_inventory()
     n = len(token)
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
@@ -218,7 +224,8 @@ def segment(token: str) -> tuple[str, ...]:
         if cur is None:
             continue
         for j in range(i + 1, min(n, i + 6) + 1):
-            if token[i:j] in inv:
+            # inside joined pinyin a syllable never starts with a vowel (Xi'an)
+            if token[i:j] in inv and (i == 0 or token[i] not in "aeo"):
                 cand = (*cur, token[i:j])
                 prev = best[j]
                 if prev is None or len(cand) < len(prev):

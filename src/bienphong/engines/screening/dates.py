@@ -16,9 +16,19 @@ DATE_FACTORS: dict[str, float] = {
     "placeholder": 0.95,
     "day_month_swap": 0.95,
     "one_digit": 0.93,
-    "missing": 0.9,
+    "one_digit_year": 0.85,
+    "missing": 0.86,
     "same_year_other_day": 0.6,
     "different": 0.45,
+}
+
+# Rough chance that an unrelated person's date agrees this way although the dates
+# differ (for commonness). Agreement on all the list knows (year only, missing) is
+# not coincidence but a legitimate hit, so it is not penalised.
+CHANCE: dict[str, float] = {
+    "day_month_swap": 1 / 10000,
+    "one_digit": 1 / 300,
+    "one_digit_year": 1 / 4,
 }
 
 
@@ -64,24 +74,26 @@ def compare_dates(listed: int, query: int) -> str:
         return (
             "year_only"
             if ly == qy
-            else ("one_digit" if _one_digit(str(ly), str(qy)) else "different")
+            else ("one_digit_year" if _one_digit(str(ly), str(qy)) else "different")
         )
     if not lm:
         if ly == qy:
             return "year_only"
-        return "one_digit" if _one_digit(str(ly), str(qy)) else "different"
+        return "one_digit_year" if _one_digit(str(ly), str(qy)) else "different"
     if not ld or not qd:
         if (ly, lm) == (qy, qm):
             return "year_month"
         if _one_digit(f"{ly}{lm:02d}", f"{qy}{qm:02d}"):
-            return "one_digit"
+            return "one_digit_year"
         return "same_year_other_day" if ly == qy else "different"
     if listed == query:
         return "exact"
+    if lm == 1 and ld == 1 and (qm, qd) != (1, 1):  # 01-01 is a placeholder: year only
+        if ly == qy:
+            return "placeholder"
+        return "one_digit_year" if _one_digit(str(ly), str(qy)) else "different"
     if ly == qy and lm == qd and ld == qm:
         return "day_month_swap"
-    if lm == 1 and ld == 1 and ly == qy:
-        return "placeholder"
     if _one_digit(f"{listed:08d}", f"{query:08d}"):
         return "one_digit"
     return "same_year_other_day" if ly == qy else "different"

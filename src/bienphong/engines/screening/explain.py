@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from typing import Any
 
 PART_LABELS = {
@@ -25,6 +26,7 @@ DATE_LABELS = {
     "placeholder": "same year, list date is a 01-01 placeholder",
     "day_month_swap": "day and month swapped",
     "one_digit": "one digit different",
+    "one_digit_year": "year one digit different (list has only the year)",
     "missing": "missing (not compared)",
     "same_year_other_day": "same year, other day",
     "different": "different",
@@ -79,18 +81,48 @@ class Explanation:
         return asdict(self)
 
 
-@dataclass(frozen=True)
 class Hit:
-    """One search result, best first in a result list."""
+    """One search result, best first in a result list.
 
-    entry_id: str
-    score: float
-    alert: bool
-    list: str
-    name: str
-    explanation: Explanation = field(compare=False)
+    The explanation is worked out when first read, so screening many travellers
+    pays only for the explanations someone looks at.
+    """
+
+    __slots__ = ("_explain", "_explanation", "alert", "entry_id", "list", "name", "score")
+
+    def __init__(
+        self,
+        entry_id: str,
+        score: float,
+        alert: bool,
+        list: str,  # noqa: A002 - the watchlist name, as in the API
+        name: str,
+        explain: Callable[[], Explanation],
+    ) -> None:
+        self.entry_id = entry_id
+        self.score = score
+        self.alert = alert
+        self.list = list
+        self.name = name
+        self._explain = explain
+        self._explanation: Explanation | None = None
+
+    @property
+    def explanation(self) -> Explanation:
+        if self._explanation is None:
+            self._explanation = self._explain()
+        return self._explanation
+
+    def __repr__(self) -> str:
+        return f"Hit({self.entry_id!r}, score={self.score}, alert={self.alert})"
 
     def as_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["explanation_text"] = self.explanation.text()
-        return d
+        return {
+            "entry_id": self.entry_id,
+            "score": self.score,
+            "alert": self.alert,
+            "list": self.list,
+            "name": self.name,
+            "explanation": self.explanation.as_dict(),
+            "explanation_text": self.explanation.text(),
+        }

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from .dates import DATE_FACTORS, format_date
 from .explain import Explanation, PartMatch
 from .keys import analyse
+from .match import QueryCtx, match_name
 from .normalise import has_marks
-from .scoring import align, decode
+from .scoring import decode
 
 if TYPE_CHECKING:
     from .index import ScreeningIndex
@@ -32,11 +33,8 @@ def explain(
     index: ScreeningIndex,
     slot: int,
     name_no: int,
-    qkeys: list[str],
-    qgroups: list[int],
+    q: QueryCtx,
     qraws: list[str],
-    exps: list[dict[int, tuple[float, str]]],
-    qw: list[float],
     nscore: float,
     dcode: str,
     qdate: int,
@@ -44,31 +42,29 @@ def explain(
 ) -> Explanation:
     """Explain why listed name `name_no` of the entry in `slot` matched the query."""
     vocab = index.vocab
-    tids, _groups = decode(index.names[slot][name_no])
+    tids, groups = decode(index.names[slot][name_no])
     raw_names = index.raw[slot].split("\x1f")
     # Stored names skip duplicates, so find the raw name that gives these tokens.
     want = [vocab.keys[t] for t in tids]
     listed_name, eraws = raw_names[0], want
     for rn in raw_names:
-        keys, groups, raws = analyse(rn)
+        keys, rgroups, raws = analyse(rn)
         if keys == want:
             listed_name = rn
-            eraws = _display(keys, groups, raws)
+            eraws = _display(keys, rgroups, raws)
             break
-    qdisp = _display(qkeys, qgroups, qraws)
-    qa = [vocab.toks[vocab.tid_of[k]].a if k in vocab.tid_of else k for k in qkeys]
-    ea = [vocab.toks[t].a for t in tids]
-    pairs, free_q, free_e = align(exps, tids, qa, ea)
+    qdisp = _display(q.keys, q.groups, qraws)
+    _s, _info, pairs, free_q, free_e = match_name(q, tids, groups, vocab, max(index.n_live, 1))
     parts: list[PartMatch] = []
     seen: set[tuple[str, str]] = set()
     for i, j, s, code in sorted(pairs, key=lambda p: p[1]):
-        q, e = qdisp[i], eraws[j]
-        if code == "exact" and not _same_text(q, e) and (has_marks(q) or has_marks(e)):
+        qd, ed = qdisp[i], eraws[j]
+        if code == "exact" and not _same_text(qd, ed) and (has_marks(qd) or has_marks(ed)):
             code = "diacritics"
-        if (q, e) in seen:
+        if (qd, ed) in seen:
             continue
-        seen.add((q, e))
-        parts.append(PartMatch(query=q, listed=e, code=code, score=round(s, 3)))
+        seen.add((qd, ed))
+        parts.append(PartMatch(query=qd, listed=ed, code=code, score=round(s, 3)))
     enat = index.nat[slot]
     nat = "missing" if not qnat or not enat else ("same" if qnat == enat else "different")
     return Explanation(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Iterable, Mapping
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -14,15 +16,18 @@ import numpy.typing as npt
 from .dates import DATE_FACTORS, compare_dates, parse_date, year_of
 from .explain import Hit
 from .explainer import explain
-from .keys import analyse
-from .scoring import align, decode, middles, name_score
+from .keys import analyse, tok
+from .match import QueryCtx, commonness, match_name, system_mask
+from .scoring import chinese_like, decode, middles
 from .vocab import Vocabulary
 
-DEFAULT_THRESHOLD = 0.75
+DEFAULT_THRESHOLD = 0.8
 NATIONALITY_MISMATCH = 0.97  # helps ranking, never hides a hit
 BUDGET = 20_000  # postings read per query, at most (small keys are always read)
 SMALL = 64
-TOP_K = 48  # candidates scored in full
+TOP_K = 40  # candidates scored in full
+PRE_K = 4000  # candidates ranked by name before the date is looked at
+PAIR_FANOUT = 6  # expansions per query part used in pair keys
 ANY_YEAR = 4095
 _T = 1 << 60
 _P = 2 << 60
@@ -37,24 +42,42 @@ def tid_key(tid: int) -> int:
     return _T | tid
 
 
-def pair_key(a: int, b: int, year: int) -> int:
+def pair_key(a: int, b: int, code: int) -> int:
     lo, hi = (a, b) if a < b else (b, a)
-    return _P | (lo << 36) | (hi << 12) | year
+    return _P | (lo << 36) | (hi << 12) | code
 
 
-def year_variants(packed: int) -> list[tuple[int, float]]:
-    """Birth years to look up for a query date, with a ranking bonus for each."""
-    if not packed:
-        return [(ANY_YEAR, 0.0)]
-    y = year_of(packed)
-    out = [(y, 2.0), (0, 0.5)]
-    s = str(y)
-    for pos in (2, 3):
-        for d in "0123456789":
-            if d != s[pos]:
-                v = int(s[:pos] + d + s[pos + 1 :])
-                if 1900 <= v <= 2100:
-                    out.append((v, 1.0))
+def year_codes(year: int) -> tuple[int, ...]:
+    """Bucket codes of a birth year: its decade and its year-without-tens-digit.
+
+    A one-digit error in the year keeps one of the two, so both are looked up.
+    Unknown year -> (0,). Every entry also has the ANY_YEAR bucket.
+    """
+    if not 1800 <= year <= 2199:
+        return (0,)
+    return (1000 + year // 10 - 180, 2000 + (year // 100 - 18) * 10 + year % 10)
+
+
+def date_bonus(dobs: I32, query: int) -> npt.NDArray[np.float64]:
+    """Vectorised rough date agreement, used to rank candidates before full scoring."""
+    if not query:
+        return np.zeros(len(dobs), dtype=np.float64)
+    d = dobs.astype(np.int64)
+    q = np.int64(query)
+    partial = (d % 100 == 0) | (d % 10000 == 101)
+    same_year = d // 10000 == q // 10000
+    diff = np.zeros(len(d), dtype=np.int64)
+    ydiff = np.zeros(len(d), dtype=np.int64)
+    for k in range(8):
+        p = np.int64(10**k)
+        neq = ((d // p) % 10 != (q // p) % 10).astype(np.int64)
+        diff += neq
+        if k >= 4:
+            ydiff += neq
+    good = (d == q) | (diff == 1) | (partial & ((ydiff <= 1) | same_year))
+    out: npt.NDArray[np.float64] = (
+        12.0 * good.astype(np.float64) + 6.0 * (d == 0) + 3.0 * same_year.astype(np.float64)
+    )
     return out
 
 
@@ -119,14 +142,13 @@ class ScreeningIndex:
         return slot
 
     def _entry_keys(self, slot: int) -> set[int]:
-        year = year_of(self.dob[slot])
+        codes = (*year_codes(year_of(self.dob[slot])), ANY_YEAR)
         out: set[int] = set()
         for name in self.names[slot]:
             tids = list(dict.fromkeys(decode(name)[0]))
             out.update(_T | t for t in tids)
             for a, b in combinations(tids[:6], 2):
-                out.add(pair_key(a, b, year))
-                out.add(pair_key(a, b, ANY_YEAR))
+                out.update(pair_key(a, b, c) for c in codes)
         return out
 
     def _finalise(self, slots: Iterable[int]) -> None:
@@ -187,7 +209,7 @@ class ScreeningIndex:
         limit: int = 10,
     ) -> list[Hit]:
         """Hits for a traveller, best first (alerts are those at/above the threshold)."""
-        qkeys, qgroups, qraws = analyse(name)
+        qkeys, qgroups, qraws = self._split_unknown(*analyse(name))
         if not qkeys:
             return []
         qdate = parse_date(dob)
@@ -200,25 +222,36 @@ class ScreeningIndex:
         ]
         cands = self._candidates(exps, qdate, n)
         qnat = (nationality or "").strip().upper()
-        q_mid = middles(qgroups)
         qa = [vocab.toks[vocab.tid_of[k]].a if k in vocab.tid_of else k for k in qkeys]
+        qtoks = [tok(k, not k.isascii()) for k in qkeys]
+        q_cn = all(chinese_like(t) for t in qtoks)
+        ctx = QueryCtx(
+            qkeys,
+            qgroups,
+            exps,
+            qa,
+            qw,
+            middles(qgroups, q_cn),
+            q_cn,
+            [system_mask(t) for t in qtoks],
+            qtoks,
+        )
         scored: list[tuple[float, int, int, float, str]] = []
+        memo: dict[tuple[int, ...], tuple[float, float]] = {}
         for slot in cands:
-            best, best_name = 0.0, 0
+            best, best_name, best_info = 0.0, 0, 0.0
             for ni, stored in enumerate(self.names[slot]):
-                tids, groups = decode(stored)
-                ea = [vocab.toks[t].a for t in tids]
-                pairs, fq, fe = align(exps, tids, qa, ea)
-                if not pairs:
-                    continue
-                ew = [vocab.idf(t, n) for t in tids]
-                s = name_score(pairs, fq, fe, qw, ew, q_mid, middles(groups))
+                hit = memo.get(stored)
+                if hit is None:  # the same listed name recurs across entries
+                    tids, groups = decode(stored)
+                    hit = memo[stored] = match_name(ctx, tids, groups, vocab, n)[:2]
+                s, info = hit
                 if s > best:
-                    best, best_name = s, ni
+                    best, best_name, best_info = s, ni, info
             if best <= 0.3:
                 continue
             dcode = compare_dates(self.dob[slot], qdate)
-            total = best * DATE_FACTORS[dcode]
+            total = best * DATE_FACTORS[dcode] * commonness(n, best_info, dcode)
             enat = self.nat[slot]
             if qnat and enat and qnat != enat:
                 total *= NATIONALITY_MISMATCH
@@ -226,9 +259,6 @@ class ScreeningIndex:
         scored.sort(key=lambda x: -x[0])
         hits = []
         for total, slot, ni, nscore, dcode in scored[:limit]:
-            exp = explain(
-                self, slot, ni, qkeys, qgroups, qraws, exps, qw, nscore, dcode, qdate, qnat
-            )
             hits.append(
                 Hit(
                     entry_id=self.ids[slot],
@@ -236,10 +266,39 @@ class ScreeningIndex:
                     alert=total >= self.threshold,
                     list=self.lists[slot],
                     name=self.raw[slot].split("\x1f")[0],
-                    explanation=exp,
+                    explain=partial(
+                        explain, self, slot, ni, ctx, qraws, nscore, dcode, qdate, qnat
+                    ),
                 )
             )
         return hits
+
+    def _split_unknown(
+        self, keys: list[str], groups: list[int], raws: list[str]
+    ) -> tuple[list[str], list[int], list[str]]:
+        """Split an unknown joined part into two listed parts (taemin -> tae, min)."""
+        known = self.vocab.tid_of
+        out_k: list[str] = []
+        out_g: list[int] = []
+        for k, g in zip(keys, groups, strict=True):
+            if k in known or len(k) < 5 or not k.isascii():
+                out_k.append(k)
+                out_g.append(g)
+                continue
+            best = None
+            for i in range(2, len(k) - 1):
+                a, b = k[:i], k[i:]
+                if a in known and b in known:
+                    df = min(self.vocab.df[known[a]], self.vocab.df[known[b]])
+                    if best is None or df > best[0]:
+                        best = (df, a, b)
+            if best is None:
+                out_k.append(k)
+                out_g.append(g)
+            else:
+                out_k += [best[1], best[2]]
+                out_g += [g, g]
+        return out_k, out_g, raws
 
     def _candidates(
         self, exps: list[dict[int, tuple[float, str]]], qdate: int, n: int
@@ -249,22 +308,24 @@ class ScreeningIndex:
         wl: list[float] = []
         tops: list[list[tuple[int, float]]] = []
         for exp in exps:
+            # exact first, then likely variants: similar and common parts
             ranked = sorted(
-                ((t, s * vocab.idf(t, n)) for t, (s, _c) in exp.items()), key=lambda x: -x[1]
+                ((t, s, s * vocab.idf(t, n)) for t, (s, _c) in exp.items()),
+                key=lambda x: (x[1] < 1.0, -x[1] * math.log1p(vocab.df[x[0]])),
             )
-            tops.append(ranked[:3])
-            for t, w in ranked:
+            for t, _s, w in ranked:
                 kl.append(_T | t)
                 wl.append(w)
-        years = year_variants(qdate)
+            latin = [x for x in ranked if not vocab.toks[x[0]].cjk]
+            tops.append([(t, w) for t, _s, w in (latin or ranked)[:PAIR_FANOUT]])
+        codes = (*year_codes(year_of(qdate)), 0) if qdate else (ANY_YEAR,)
         for ta, tb in combinations(tops, 2):
             for a, wa in ta:
                 for b, wb in tb:
-                    if a == b:
-                        continue
-                    for y, bonus in years:
-                        kl.append(pair_key(a, b, y))
-                        wl.append(wa + wb + bonus)
+                    if a != b:
+                        for c in codes:
+                            kl.append(pair_key(a, b, c))
+                            wl.append(wa + wb)
         if not kl:
             return []
         karr = np.fromiter(kl, dtype=np.int64, count=len(kl))
@@ -281,14 +342,17 @@ class ScreeningIndex:
             dfs = self.offsets[fpos + 1] - starts
             order = np.argsort(dfs, kind="stable")
             total = 0
+            sel: list[int] = []
             for o in order.tolist():
                 d = int(dfs[o])
                 if d > SMALL and total + d > BUDGET:
                     continue
                 total += d
+                sel.append(o)
                 st = int(starts[o])
                 chunks.append(self.postings[st : st + d])
-                wchunks.append(np.full(d, fw[o]))
+            if sel:
+                wchunks.append(np.repeat(fw[sel], dfs[sel]))
         if self.delta:
             for k, w in zip(kl, wl, strict=True):
                 extra = self.delta.get(k)
@@ -299,7 +363,13 @@ class ScreeningIndex:
             return []
         allc = np.concatenate(chunks)
         uniq, inv = np.unique(allc, return_inverse=True)
-        score = np.bincount(inv, weights=np.concatenate(wchunks))
+        weights = np.concatenate(wchunks)
+        score: npt.NDArray[np.float64] = np.bincount(inv, weights=weights).astype(np.float64)
+        if len(uniq) > PRE_K:  # best names first, then dates among those
+            pre = np.argpartition(-score, PRE_K)[:PRE_K]
+            uniq, score = uniq[pre], score[pre]
+        dobs = np.frombuffer(self.dob, dtype=np.int32)[uniq]
+        score = score + date_bonus(dobs, qdate)
         if len(uniq) > TOP_K:
             top = np.argpartition(-score, TOP_K)[:TOP_K]
             uniq = uniq[top]

@@ -20,6 +20,24 @@ _KOREAN_SURNAMES = (
     ("lim", "im", "rim", "yim"),
     ("oh", "o"),
     ("woo", "wu", "u"),
+    ("park", "pak", "bak", "bahk"),
+    ("kim", "gim"),
+    ("choi", "choe", "chwe"),
+    ("jung", "jeong", "chung", "joung"),
+    ("kang", "gang"),
+    ("cho", "jo"),
+    ("yoon", "yun", "youn"),
+    ("jang", "chang"),
+    ("shin", "sin", "shinn"),
+    ("kwon", "gwon"),
+    ("seo", "suh", "so"),
+    ("jeon", "chun", "chon"),
+    ("moon", "mun"),
+    ("son", "sohn"),
+    ("bae", "pae"),
+    ("baek", "paik", "paek", "back"),
+    ("heo", "hur", "huh"),
+    ("ahn", "an"),
 )
 _KOREAN = {v: "k" + grp[0] for grp in _KOREAN_SURNAMES for v in grp}
 
@@ -77,7 +95,7 @@ def phonetic(a: str) -> str:
 class Tok:
     """What we know about one name part; shared by every entry that uses it."""
 
-    __slots__ = ("a", "cjk", "hv", "ph", "pin", "raw", "wg", "yue")
+    __slots__ = ("a", "alt", "cjk", "hv", "ph", "pin", "raw", "wg", "yue")
 
     def __init__(self, raw: str, is_cjk: bool) -> None:
         self.raw = raw  # display form of the first occurrence
@@ -87,12 +105,14 @@ class Tok:
             self.a = min(readings) if readings else raw
             main = chinese.char_pinyin_main(raw)
             self.a = next(iter(main)) if main else self.a
-            self.pin = readings or EMPTY
+            self.pin = main or EMPTY  # main reading; other readings count less
+            self.alt = readings - main
             self.wg = self.yue = EMPTY
             hv = chinese.char_hanviet(raw)
             self.hv = chinese.hanviet_table().get(fold(hv), EMPTY) if hv else EMPTY
         else:
             self.a = raw
+            self.alt = EMPTY
             self.pin = frozenset((raw,)) if raw in chinese.pinyin_syllables() else EMPTY
             self.wg = chinese.wade_giles_table().get(raw, EMPTY)
             self.yue = chinese.cantonese_table().get(raw, EMPTY)
@@ -113,28 +133,42 @@ def analyse(name: str) -> tuple[list[str], list[int], list[str]]:
     """Split a name into token keys, the raw group each came from, and raw groups.
 
     Token keys are folded ASCII name parts (joined pinyin split into syllables) or
-    single Chinese characters. Returns (keys, group_of_key, raw_groups).
+    single Chinese characters; in a run of characters the first is the family name
+    and the rest one given-name group. Returns (keys, group_of_key, raw_groups).
     """
     keys: list[str] = []
     groups: list[int] = []
     raws: list[str] = []
+    run: list[str] = []
+
+    def flush_run() -> None:
+        if run:
+            raws.append(run[0])
+            keys.append(run[0])
+            groups.append(len(raws) - 1)
+            if len(run) > 1:
+                raws.append("".join(run[1:]))
+                keys.extend(run[1:])
+                groups.extend([len(raws) - 1] * (len(run) - 1))
+            run.clear()
+
     for raw, is_cjk in raw_tokens(name):
         if is_cjk:
-            raws.append(raw)
-            keys.append(raw)
-            groups.append(len(raws) - 1)
+            run.append(raw)
             continue
+        flush_run()
         for part in split_folded(fold(raw)):
             raws.append(raw)
             for syl in chinese.segment(part):
                 keys.append(syl)
                 groups.append(len(raws) - 1)
+    flush_run()
     return keys, groups, raws
 
 
 def deletions(s: str) -> list[str]:
     """The word and every single-deletion variant (symmetric deletion for typos)."""
-    if len(s) < 4:
+    if len(s) < 3:
         return [s]
     return [s, *{s[:i] + s[i + 1 :] for i in range(len(s))}]
 

@@ -22,7 +22,13 @@ PART_SCORES: dict[str, float] = {
     "joined": 0.95,
     "initial": 0.5,
 }
-MIDDLE_DISCOUNT = 0.5  # an unmatched middle name counts half
+# Matches through Chinese readings; allowed only when one of the two names is
+# wholly Chinese (pinyin / Wade-Giles / Cantonese syllables or characters), so that
+# Vietnamese "An" never matches Vietnamese "Ngân" through a shared character reading.
+CHINESE_CODES = frozenset({"pinyin", "hanviet", "wade_giles", "cantonese", "chinese_characters"})
+WEAK = 0.7  # pairs below this may be replaced by a joined/split match
+MIDDLE_DISCOUNT = 0.35  # an unmatched middle name counts a third
+MIDDLE_CAP = 3.0  # ... and a rare middle name no more than a common one
 QUERY_EXTRA = 0.7  # an extra part in the query counts this much
 
 
@@ -46,13 +52,25 @@ def token_sim(q: Tok, e: Tok) -> tuple[float, str]:
     if (q.yue and q.yue & ep) or (e.yue and qp & e.yue):
         return PART_SCORES["cantonese"], "cantonese"
     if cjk:
+        if (q.alt & ep) or (qp & e.alt):  # a less common reading of the character
+            return 0.8, "chinese_characters"
         return 0.0, ""
     qx, ex = q.wg | q.yue, e.wg | e.yue
     if qx and ex and qx & ex:
         return PART_SCORES["transliteration"] * 0.95, "transliteration"
+    # Two different pinyin syllables are two different names, however close.
+    cap = 0.6 if qp and ep else 1.0
     if q.ph and q.ph == e.ph and (len(q.ph) >= 2 or q.ph[0] == "k"):
-        return PART_SCORES["transliteration"], "transliteration"
-    return typo_sim(q.a, e.a)
+        # short parts share skeletons by chance (Khang/Giang): little evidence
+        # Sino-Vietnamese / pinyin syllables sharing a skeleton are different names
+        syllables = bool(q.hv or q.pin or e.hv or e.pin)
+        long = not syllables or (min(len(q.a), len(e.a)) >= 6 and len(q.ph) >= 3)
+        if q.ph[0] == "k":  # listed Korean surname variants
+            return PART_SCORES["transliteration"], "transliteration"
+        s = PART_SCORES["transliteration"] if long else 0.62
+        return min(s, cap), "transliteration"
+    s, code = typo_sim(q.a, e.a)
+    return min(s, cap), code
 
 
 def typo_sim(a: str, b: str) -> tuple[float, str]:
@@ -62,10 +80,15 @@ def typo_sim(a: str, b: str) -> tuple[float, str]:
         return 0.0, ""
     d = OSA.distance(a, b, score_cutoff=2)
     if d == 1:
-        return (0.8 if short >= 5 else 0.72), "typo"
+        return (0.8 if short >= 5 else 0.75), "typo"
     if d == 2 and short >= 7:
         return 0.7, "typo"
     return 0.0, ""
+
+
+def chinese_like(t: Tok) -> bool:
+    """A part that reads as a Chinese syllable (or is a Chinese character)."""
+    return bool(t.cjk or t.pin or t.wg)
 
 
 def decode(name: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -91,6 +114,8 @@ def align(
     tids: list[int],
     qa: list[str],
     ea: list[str],
+    chinese_ok: bool = True,
+    groups: list[int] | None = None,
 ) -> tuple[list[Pair], list[int], list[int]]:
     """Best one-to-one matching of query parts to listed parts (order-free).
 
@@ -101,7 +126,7 @@ def align(
     for i, row in enumerate(sims):
         for j, t in enumerate(tids):
             hit = row.get(t)
-            if hit is not None:
+            if hit is not None and (chinese_ok or hit[1] not in CHINESE_CODES):
                 cands.append((hit[0], i, j, hit[1]))
     cands.sort(reverse=True)
     used_q: set[int] = set()
@@ -112,26 +137,47 @@ def align(
             used_q.add(i)
             used_e.add(j)
             pairs.append((i, j, s, code))
-    if len(used_q) < len(qa) or len(used_e) < len(ea):
-        _merge(pairs, used_q, used_e, qa, ea)
+    weak = [p for p in pairs if p[2] < WEAK]
+    if weak or len(used_q) < len(qa) or len(used_e) < len(ea):
+        pairs = _merge(pairs, weak, used_q, used_e, qa, ea)
+    if groups is not None:
+        pairs = _order_penalty(pairs, groups)
     free_q = [i for i in range(len(qa)) if i not in used_q]
     free_e = [j for j in range(len(ea)) if j not in used_e]
     return pairs, free_q, free_e
 
 
+def _order_penalty(pairs: list[Pair], groups: list[int]) -> list[Pair]:
+    """Syllables of one given name keep their order (Xueting is not Tingxue)."""
+    by_group: dict[int, list[Pair]] = {}
+    for p in pairs:
+        by_group.setdefault(groups[p[1]], []).append(p)
+    bad: set[int] = set()
+    for ps in by_group.values():
+        if len(ps) > 1:
+            ps = sorted(ps, key=lambda p: p[1])
+            if any(a[0] > b[0] for a, b in zip(ps, ps[1:], strict=False)):
+                bad.update(p[1] for p in ps)
+    if not bad:
+        return pairs
+    return [(i, j, s * 0.5, c) if j in bad else (i, j, s, c) for i, j, s, c in pairs]
+
+
 def _merge(
-    pairs: list[Pair], used_q: set[int], used_e: set[int], qa: list[str], ea: list[str]
-) -> None:
+    pairs: list[Pair],
+    weak: list[Pair],
+    used_q: set[int],
+    used_e: set[int],
+    qa: list[str],
+    ea: list[str],
+) -> list[Pair]:
+    """Try joined/split parts for unmatched and weakly matched parts."""
+    for p in weak:  # a weak pair may give way to a better joined match
+        used_q.discard(p[0])
+        used_e.discard(p[1])
+    out = [p for p in pairs if p[2] >= WEAK]
     for i, q in enumerate(qa):
-        if i in used_q:
-            continue
-        if len(q) == 1:  # an initial
-            for j, e in enumerate(ea):
-                if j not in used_e and e[0] == q:
-                    used_q.add(i)
-                    used_e.add(j)
-                    pairs.append((i, j, PART_SCORES["initial"], "initial"))
-                    break
+        if i in used_q or len(q) == 1:
             continue
         for j in range(len(ea) - 1):
             if j in used_e or j + 1 in used_e:
@@ -140,7 +186,7 @@ def _merge(
             if s:
                 used_q.add(i)
                 used_e.update((j, j + 1))
-                pairs += [(i, j, s, "joined"), (i, j + 1, s, "joined")]
+                out += [(i, j, s, "joined"), (i, j + 1, s, "joined")]
                 break
     for j, e in enumerate(ea):
         if j in used_e:
@@ -152,8 +198,23 @@ def _merge(
             if s:
                 used_e.add(j)
                 used_q.update((i, i + 1))
-                pairs.append((i, j, s, "joined"))
+                out.append((i, j, s, "joined"))
                 break
+    for p in weak:  # weak pairs not displaced come back
+        if p[0] not in used_q and p[1] not in used_e:
+            used_q.add(p[0])
+            used_e.add(p[1])
+            out.append(p)
+    for i, q in enumerate(qa):  # initials last
+        if i in used_q or len(q) != 1:
+            continue
+        for j, e in enumerate(ea):
+            if j not in used_e and e[0] == q:
+                used_q.add(i)
+                used_e.add(j)
+                out.append((i, j, PART_SCORES["initial"], "initial"))
+                break
+    return out
 
 
 def _joined(a: str, b: str) -> float:
@@ -171,23 +232,27 @@ def name_score(
     ew: list[float],
     q_middle: list[bool],
     e_middle: list[bool],
-) -> float:
-    """IDF-weighted coverage: matched weight over matched plus unmatched weight."""
+) -> tuple[float, float]:
+    """IDF-weighted coverage (matched over matched plus unmatched weight) and the
+    information matched (sum of matched IDF, scaled by part scores)."""
     num = den = 0.0
     for _i, j, s, _code in pairs:
         num += s * ew[j]
         den += ew[j]
     for j in free_e:
-        den += ew[j] * (MIDDLE_DISCOUNT if e_middle[j] else 1.0)
+        den += MIDDLE_DISCOUNT * min(ew[j], MIDDLE_CAP) if e_middle[j] else ew[j]
     for i in free_q:
-        den += qw[i] * (MIDDLE_DISCOUNT if q_middle[i] else QUERY_EXTRA)
-    return num / den if den > 0 else 0.0
+        den += MIDDLE_DISCOUNT * min(qw[i], MIDDLE_CAP) if q_middle[i] else QUERY_EXTRA * qw[i]
+    return (num / den if den > 0 else 0.0), num
 
 
-def middles(groups: list[int]) -> list[bool]:
-    """Middle-name flags: parts of single-part groups that are neither first nor last."""
-    if not groups:
-        return []
+def middles(groups: list[int], chinese: bool = False) -> list[bool]:
+    """Middle-name flags: parts of single-part groups that are neither first nor last.
+
+    Chinese names have no middle names: every syllable counts in full.
+    """
+    if not groups or chinese:
+        return [False] * len(groups)
     last = groups[-1]
     sizes: dict[int, int] = {}
     for g in groups:

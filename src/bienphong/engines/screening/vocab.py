@@ -13,6 +13,8 @@ from .keys import Tok, deletions, tok
 from .scoring import token_sim
 
 MAX_EXPANSION = 24
+FUZZY_CODES = frozenset({"typo", "transliteration"})
+KNOWN_PART_FUZZY = 0.7
 
 
 def vocab_keys(t: Tok) -> list[str]:
@@ -85,8 +87,13 @@ class Vocabulary:
         for k in vocab_keys(t):
             cands.update(self.lookup.get(k, ()))
         out: dict[int, tuple[float, str]] = {}
+        # A query part that is itself a listed name part is most likely that name,
+        # not a typo of a similar short one (Hung is not a typo of Hoang).
+        known = own is not None and self.df[own] > 0 and len(key) < 6
         for tid in cands:
             s, code = token_sim(t, self.toks[tid])
+            if known and code in FUZZY_CODES:
+                s *= KNOWN_PART_FUZZY
             if s > 0:
                 out[tid] = (s, code)
         if len(out) > MAX_EXPANSION:

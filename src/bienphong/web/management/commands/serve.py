@@ -54,7 +54,11 @@ class Command(BaseCommand):
             "-",
             "--graceful-timeout",
             "20",
+            "--timeout",
+            "120",
         ]
+        if os.environ.get("BIENPHONG_PRELOAD_SCREENING"):
+            argv.append("--preload")  # load the screening index once, before forking
         self.stdout.write(f"bienphong serving on http://{bind}/ (Ctrl+C stops)")
         self.stdout.flush()
         os.execv(gunicorn, argv)  # noqa: S606  (replace this process: signals reach gunicorn)

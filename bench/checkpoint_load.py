@@ -1,0 +1,304 @@
+"""Checkpoint load: the real server (gunicorn, as `make run` serves it) with a large
+watchlist, concurrent clients on loopback doing check + record with retries.
+
+    uv run python bench/checkpoint_load.py                      # SQLite, 1,000,000 entries
+    uv run python bench/checkpoint_load.py --database-url postgres://u:p@127.0.0.1:5432/db
+    uv run python bench/checkpoint_load.py --entries 100000 --seconds 20 --quick
+
+Prints throughput (recorded crossings per second) and p50/p95/p99 of check + record, then
+counts the rows: every distinct Idempotency-Key must be exactly one crossing, however many
+times it was retried. Targets (issue 5): 200 crossings/s sustained, p95 <= 100 ms, no error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run(args: list[str], env: dict[str, str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "bienphong"), *args],
+        env=env,
+        check=True,
+        text=True,
+        capture_output=True,
+        **kwargs,
+    )  # type: ignore[call-overload]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+SEED_SCRIPT = r"""
+import random, sys
+from django.db import transaction
+from tqdm import tqdm
+from bienphong.org.models import User
+from bienphong.watchlists.models import Watchlist, WatchlistEntry, EntryChange, Instruction
+from bienphong.watchlists import services
+
+n = int(sys.argv[1])
+rng = random.Random(5)
+fam = ["Nguyen","Tran","Le","Pham","Hoang","Vu","Dang","Bui","Do","Ho","Ngo","Duong","Ly",
+       "Wang","Li","Zhang","Liu","Chen","Yang","Huang","Zhao","Wu","Zhou","Ivanov","Kim","Park"]
+mid = ["Van","Thi","Duc","Minh","Ngoc","Quang","Thanh","Huu","Xuan","","",""]
+giv = ["An","Binh","Cuong","Dung","Giang","Ha","Hai","Hung","Khanh","Lan","Linh","Long","Mai",
+       "Nam","Phong","Quan","Son","Thao","Trang","Tuan","Yen","Wei","Fang","Na","Min","Jing",
+       "Lei","Qiang","Yan","Jun","Hui","Xiaoming","Jianguo","Lihua","Haiyan","Sergei","Minjun"]
+actor = User.objects.get(username="thammuu.bch")
+wl = Watchlist.objects.filter(code="LOAD").first()
+if wl is None:
+    from bienphong.org.models import Unit
+    wl = services.watchlist_create(actor=actor, code="LOAD", name="Load test", list_type="other",
+                                   owner_unit=Unit.objects.get(code="QN"))
+have = wl.entries.count()
+batch = []
+with tqdm(total=n, initial=have, desc="watchlist rows", unit="row") as bar:
+    for i in range(have, n):
+        name = " ".join(p for p in (rng.choice(fam), rng.choice(mid), rng.choice(giv),
+                                    rng.choice(giv) if rng.random() < .3 else "") if p)
+        batch.append(WatchlistEntry(watchlist=wl, external_id=f"L{i:07d}", full_name=name,
+                                    birth_year=rng.randint(1940, 2005),
+                                    birth_month=rng.randint(1, 12), birth_day=rng.randint(1, 28),
+                                    instruction=Instruction.REPORT))
+        if len(batch) == 20000 or i == n - 1:
+            with transaction.atomic():
+                WatchlistEntry.objects.bulk_create(batch)
+            bar.update(len(batch))
+            batch = []
+"""
+
+
+def prepare(env: dict[str, str], entries: int) -> None:
+    print(">> migrate, demo data", flush=True)
+    run(["migrate", "--noinput", "-v0"], env)
+    run(["collectstatic", "--noinput", "-v0"], env)
+    run(["demo"], env)
+    print(f">> watchlist of {entries:,} entries", flush=True)
+    subprocess.run(
+        [
+            str(BIN / "bienphong"),
+            "shell",
+            "-c",
+            SEED_SCRIPT.replace("int(sys.argv[1])", str(entries)),
+        ],
+        env=env,
+        check=True,
+    )
+    print(">> building the screening index file", flush=True)
+    started = time.perf_counter()
+    run(["watchlist", "reindex"], env)
+    print(f"   index built and saved in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def passport(i: int) -> str:
+    from bienphong.documents.specimens import passport_mrz
+
+    rng = random.Random(i)
+    surname = rng.choice(["PARK", "KIM", "LEE", "SATO", "SMITH", "MUELLER", "IVANOV"])
+    given = rng.choice(["JIHOON", "MINSU", "ANNA", "PETER", "OLGA", "TARO"])
+    nationality = rng.choice(["KOR", "JPN", "DEU", "GBR", "RUS", "FRA"])
+    return passport_mrz(
+        surname=surname,
+        given_names=given,
+        number=f"L{i:08d}",
+        nationality=nationality,
+        birth=f"{rng.randint(50, 99)}0{rng.randint(1, 9)}15",
+        sex="M",
+        expiry="301231",
+    )
+
+
+class Client(threading.Thread):
+    def __init__(self, number: int, port: int, token: str, stop_at: float, retry_rate: float):
+        super().__init__(daemon=True)
+        self.number, self.port, self.token = number, port, token
+        self.stop_at, self.retry_rate = stop_at, retry_rate
+        self.latencies: list[float] = []
+        self.keys: set[str] = set()
+        self.errors: list[str] = []
+        self.sent = 0
+        self.prefix = "load" if number != 999 else "warm"
+
+    def post(
+        self, conn: http.client.HTTPConnection, path: str, body: dict[str, object], key: str = ""
+    ) -> tuple[int, dict[str, object]]:
+        headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
+        if key:
+            headers["Idempotency-Key"] = key
+        conn.request("POST", path, json.dumps(body), headers)
+        response = conn.getresponse()
+        return response.status, json.loads(response.read() or b"{}")
+
+    def run(self) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        i = 0
+        rng = random.Random(self.number)
+        while time.time() < self.stop_at:
+            i += 1
+            serial = self.number * 10_000_000 + i
+            body: dict[str, object] = {
+                "gate": "CK-BL1",
+                "lane": str(self.number % 8 + 1),
+                "direction": "entry",
+                "mrz": passport(serial),
+            }
+            key = f"{self.prefix}-{serial}"
+            started = time.perf_counter()
+            try:
+                status, result = self.post(conn, "/api/v1/checkpoint/checks", body)
+                decision = "admitted" if result.get("can_admit") else "referred"
+                record = {
+                    **body,
+                    "decision": decision,
+                    "purpose": "tourism",
+                    "check_token": result.get("check_token", ""),
+                }
+                if decision == "referred":
+                    record["reason_code"] = "document_doubt"
+                status, _ = self.post(conn, "/api/v1/crossings", record, key)
+                if rng.random() < self.retry_rate:  # a client that did not see the answer
+                    status2, _ = self.post(conn, "/api/v1/crossings", record, key)
+                    if status2 != 200:
+                        self.errors.append(f"retry {status2}")
+            except (OSError, http.client.HTTPException) as error:
+                self.errors.append(repr(error))
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                continue
+            self.latencies.append(time.perf_counter() - started)
+            if status in (200, 201):
+                self.keys.add(key)
+            else:
+                self.errors.append(f"record {status}")
+        conn.close()
+
+
+def count_crossings(env: dict[str, str]) -> int:
+    out = run(
+        [
+            "shell",
+            "-c",
+            "from bienphong.checkpoint.models import Crossing;"
+            "print(Crossing.objects.filter(idempotency_key__startswith='load-').count())",
+        ],
+        env,
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--entries", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--retry-rate", type=float, default=0.05)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="100,000 entries, 20 s")
+    args = parser.parse_args()
+    if args.quick:
+        args.entries, args.seconds = min(args.entries, 100_000), min(args.seconds, 20)
+    var = Path(tempfile.mkdtemp(prefix="bienphong-load-"))
+    env = {
+        **os.environ,
+        "BIENPHONG_VAR_DIR": str(var),
+        "BIENPHONG_PRELOAD_SCREENING": "1",
+        "DJANGO_SETTINGS_MODULE": "bienphong.settings.base",
+    }
+    env.pop("DATABASE_URL", None)
+    if args.database_url:
+        env["DATABASE_URL"] = args.database_url
+    database = "PostgreSQL" if args.database_url else "SQLite (WAL)"
+    prepare(env, args.entries)
+    token = run(["token", "create", "canbo.mongcai", "--name", "load"], env).stdout.strip()
+    port = free_port()
+    print(f">> serving on 127.0.0.1:{port} ({args.workers} workers)", flush=True)
+    server = subprocess.Popen(
+        [str(BIN / "bienphong"), "serve", "--port", str(port), "--workers", str(args.workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/api/v1/health")
+                if conn.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(1)
+        # Warm every worker's index (each request may land on any worker).
+        warm = Client(999, port, token, time.time() + 5, 0)
+        warm.run()
+        stop_at = time.time() + args.seconds
+        clients = [Client(n, port, token, stop_at, args.retry_rate) for n in range(args.clients)]
+        for client in clients:
+            client.start()
+        with tqdm(total=args.seconds, desc="load", unit="s") as bar:
+            while any(c.is_alive() for c in clients):
+                time.sleep(1)
+                bar.update(1)
+        for client in clients:
+            client.join()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    latencies = sorted(lat for c in clients for lat in c.latencies)
+    keys = set().union(*(c.keys for c in clients))
+    errors = [e for c in clients for e in c.errors]
+    rows = count_crossings(env)
+    throughput = len(keys) / args.seconds
+
+    def pct(p: float) -> float:
+        return 1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))]
+
+    print(
+        f"\nCheckpoint load — {database}, {args.entries:,} watchlist entries, "
+        f"{args.clients} clients, {args.workers} workers, {args.seconds} s"
+    )
+    print(f"  check + record pairs: {len(latencies):,}   errors: {len(errors)}")
+    print(
+        f"  latency check+record: p50 {pct(0.50):.1f} ms  p95 {pct(0.95):.1f} ms  "
+        f"p99 {pct(0.99):.1f} ms  mean {1000 * statistics.fmean(latencies):.1f} ms"
+    )
+    print(
+        f"  distinct keys {len(keys):,}, crossing rows {rows:,} "
+        f"({'no loss, no duplicate' if rows == len(keys) else 'MISMATCH'})"
+    )
+    print(
+        f"  throughput: {throughput:.0f} recorded crossings/s (target 200; "
+        f"ratio to target {throughput / 200:.2f})"
+    )
+    shutil.rmtree(var, ignore_errors=True)
+    return 0 if rows == len(keys) and not errors else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""Writes of the resolutions app: keyword-only, atomic, validated, audited."""
+
+from .commendations import (
+    proposal_approve,
+    proposal_create,
+    proposal_decide,
+    proposal_forward,
+    proposal_return,
+)
+from .emulation import (
+    criterion_add,
+    movement_create,
+    registration_create,
+    sheet_approve,
+    sheet_lock,
+    sheet_review,
+    sheet_self_assess,
+)
+from .inspections import finding_add, inspection_create, recommendation_add
+from .plan import (
+    area_create,
+    assessment_add,
+    attachment_add,
+    document_create,
+    item_create,
+    milestone_add,
+    milestone_done,
+    program_create,
+    report_submit,
+    resolution_create,
+    target_create,
+    target_report_value,
+    task_create,
+    task_update_progress,
+)
+
+__all__ = [
+    "area_create",
+    "assessment_add",
+    "attachment_add",
+    "criterion_add",
+    "document_create",
+    "finding_add",
+    "inspection_create",
+    "item_create",
+    "milestone_add",
+    "milestone_done",
+    "movement_create",
+    "program_create",
+    "proposal_approve",
+    "proposal_create",
+    "proposal_decide",
+    "proposal_forward",
+    "proposal_return",
+    "recommendation_add",
+    "registration_create",
+    "report_submit",
+    "resolution_create",
+    "sheet_approve",
+    "sheet_lock",
+    "sheet_review",
+    "sheet_self_assess",
+    "target_create",
+    "target_report_value",
+    "task_create",
+    "task_update_progress",
+]
