@@ -3,7 +3,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+# uv from PATH, else the one pip installs for this Python (`python -m uv` works either way).
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := $(PYTHON) -m uv
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 BP := $(BIN)/bienphong
@@ -20,11 +24,10 @@ help:
 	@echo "make lint    ruff and mypy only"
 
 uv:
-	@command -v uv >/dev/null 2>&1 || [ -x "$(HOME)/.local/bin/uv" ] || { \
-	  echo ">> installing uv with pip"; $(PYTHON) -m pip install --user --quiet uv || $(PYTHON) -m pip install --quiet uv; }
+	@$(UV) --version >/dev/null 2>&1 || { echo ">> installing uv with pip"; \
+	  $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv; }
 
 venv: uv
-	@$(eval UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv))
 	@$(UV) sync --frozen --quiet
 
 i18n: venv

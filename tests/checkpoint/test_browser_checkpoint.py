@@ -115,3 +115,40 @@ def test_overstayer_exiting_is_flagged(live_server, page, configured, users):
     expect(page.get_by_test_id("overstay")).to_contain_text("15")
     page.goto(f"{live_server.url}/checkpoint/overstays/")
     expect(page.get_by_test_id("overstay-table")).not_to_contain_text("PARK")
+
+
+def test_health_declaration_made_in_advance_is_found_by_its_code(
+    live_server, page, configured, users
+):
+    from bienphong.health import services as health
+
+    declaration = health.declaration_submit(
+        actor=None,
+        data={
+            "full_name": "PARK JIHOON",
+            "document_type": "passport",
+            "document_number": "M12345678",
+            "nationality": "KOR",
+            "date_of_birth": "15/03/1985",
+            "sex": "M",
+            "direction": "entry",
+            "gate": "CK-A",
+            "planned_date": timezone.localdate().isoformat(),
+            "category": "tourist",
+            "travel_days": 14,
+            "travel_countries": [],
+            "symptoms": [],
+            "contact_with_case": False,
+            "vaccinations": [],
+            "phone": "+82 10 1234 5678",
+            "email": "",
+            "consent": True,
+        },
+    )
+    open_station(page, live_server.url)
+    code = declaration.code
+    page.fill("#id_declaration_code", f"{code[:4].lower()}-{code[4:]}")
+    page.locator("#id_mrz").focus()
+    scan(page, korean())
+    expect(page.get_by_test_id("checks")).to_contain_text("Tìm thấy tờ khai y tế")
+    expect(page.get_by_test_id("checks")).to_contain_text(code)

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 FONT_DIR = Path(os.environ.get("BIENPHONG_PDF_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 
@@ -99,19 +99,34 @@ def report_xlsx(data: dict[str, Any]) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Tien do"
-    sheet.append([_("Resolution"), data["resolution"], _("Unit"), data["unit"], data["as_of"]])
-    sheet.append([_("Overall progress (%)"), data["value"], _("Formula"), data["formula"]])
+    sheet.append(
+        [
+            pgettext("resolutions", "Resolution"),
+            data["resolution"],
+            pgettext("resolutions", "Unit"),
+            data["unit"],
+            data["as_of"],
+        ]
+    )
+    sheet.append(
+        [
+            pgettext("resolutions", "Overall progress (%)"),
+            data["value"],
+            pgettext("resolutions", "Formula"),
+            data["formula"],
+        ]
+    )
     sheet.append([])
     header = [
-        _("Kind"),
-        _("Code"),
-        _("Title"),
-        _("Unit"),
-        _("Weight"),
-        _("Progress (%)"),
-        _("Formula"),
-        _("Status"),
-        _("Manual assessment (%)"),
+        pgettext("resolutions", "Kind"),
+        pgettext("resolutions", "Code"),
+        pgettext("resolutions", "Title"),
+        pgettext("resolutions", "Unit"),
+        pgettext("resolutions", "Weight"),
+        pgettext("resolutions", "Progress (%)"),
+        pgettext("resolutions", "Formula"),
+        pgettext("resolutions", "Status"),
+        pgettext("resolutions", "Manual assessment (%)"),
     ]
     sheet.append(header)
     for cell in sheet[4]:

@@ -1,12 +1,17 @@
 """Display labels of engine values (the engine itself knows no language)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 STATUS_LABELS = {
-    "done_on_time": _("Done on time"),
-    "done_late": _("Done late"),
-    "open_within_deadline": _("Open, within deadline"),
-    "open_overdue": _("Open, overdue"),
+    "done_on_time": pgettext_lazy("resolutions", "Done on time"),
+    "done_late": pgettext_lazy("resolutions", "Done late"),
+    "open_within_deadline": pgettext_lazy("resolutions", "Open, within deadline"),
+    "open_overdue": pgettext_lazy("resolutions", "Open, overdue"),
 }
-KIND_LABELS = {"area": _("Area"), "item": _("Program item"), "task": _("Task")}
-NAV_LABEL = _("Resolutions")
+KIND_LABELS = {
+    "area": pgettext_lazy("resolutions", "Area"),
+    "item": pgettext_lazy("resolutions", "Program item"),
+    "task": pgettext_lazy("resolutions", "Task"),
+}
+NAV_LABEL = pgettext_lazy("resolutions", "Resolutions")

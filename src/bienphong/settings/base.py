@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "bienphong.health",
     "bienphong.resolutions",
     "bienphong.checkpoint",
+    "bienphong.ports",
 ]
 
 MIDDLEWARE = [

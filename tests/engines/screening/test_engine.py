@@ -129,7 +129,7 @@ def test_upsert_remove_and_persistence(tmp_path: Path) -> None:
     st.text(alphabet=st.characters(codec="utf-8"), max_size=30),
     st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
 )
-def test_search_is_total(index: ScreeningIndex, name: str, dob: str | None) -> None:  # noqa: F811
+def test_search_is_total(index: ScreeningIndex, name: str, dob: str | None) -> None:
     hits = index.search(name, dob)
     assert all(0.0 <= h.score <= 1.0 for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)

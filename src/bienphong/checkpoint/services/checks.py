@@ -274,6 +274,21 @@ def _health_checks(
         declaration_code=str(payload.get("declaration_code") or "") or None,
     )
     result.health = [dict(o) for o in check.outcomes]
+    declaration = check.declaration
+    if declaration is not None:
+        result.items.append(
+            CheckItem(
+                "health_declaration",
+                OK,
+                _("Health declaration found"),
+                _("Code %(code)s — %(name)s")
+                % {"code": declaration.code, "name": declaration.full_name},
+            )
+        )
+    elif getattr(check, "declaration_not_found", False):
+        result.items.append(
+            CheckItem("health_declaration", WARN, _("No health declaration with this code"))
+        )
     for outcome in check.outcomes:
         status = {"met": OK, "not_met": BLOCK}.get(outcome.get("status", ""), WARN)
         result.items.append(

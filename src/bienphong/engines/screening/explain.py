@@ -95,7 +95,7 @@ class Hit:
         entry_id: str,
         score: float,
         alert: bool,
-        list: str,  # noqa: A002 - the watchlist name, as in the API
+        list: str,
         name: str,
         explain: Callable[[], Explanation],
     ) -> None:

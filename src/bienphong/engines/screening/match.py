@@ -54,7 +54,7 @@ def _allowed(p: Pair, system: int, qmask: list[int], emask: list[int], pm: int) 
     if code in _SYSTEM_OF_CODE:
         return bool(pm & system)
     if code in _SHARED:
-        return bool((qmask[p[0]] | emask[p[1]]) & system) or code == "exact" and not qmask[p[0]]
+        return bool((qmask[p[0]] | emask[p[1]]) & system) or (code == "exact" and not qmask[p[0]])
     return True
 
 

@@ -61,7 +61,7 @@ def fold(token: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _APOSTROPHES.sub("", s).lower().translate(_FOLD_TABLE)
     if not s.isascii():
-        s = anyascii(s).lower().translate(_FOLD_TABLE)
+        s = _APOSTROPHES.sub("", anyascii(s).lower().translate(_FOLD_TABLE))
     return s
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 
@@ -156,7 +157,7 @@ def _order_penalty(pairs: list[Pair], groups: list[int]) -> list[Pair]:
     for ps in by_group.values():
         if len(ps) > 1:
             ps = sorted(ps, key=lambda p: p[1])
-            if any(a[0] > b[0] for a, b in zip(ps, ps[1:], strict=False)):
+            if any(a[0] > b[0] for a, b in pairwise(ps)):
                 bad.update(p[1] for p in ps)
     if not bad:
         return pairs

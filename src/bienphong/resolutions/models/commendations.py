@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bienphong.org.models import Unit
 
@@ -15,11 +16,11 @@ USER = settings.AUTH_USER_MODEL
 
 
 class ProposalState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    FORWARDED = "forwarded", _("Forwarded")
-    RETURNED = "returned", _("Returned")
-    APPROVED = "approved", _("Approved")
-    DECIDED = "decided", _("Decided")
+    DRAFT = "draft", pgettext_lazy("resolutions", "Draft")
+    FORWARDED = "forwarded", pgettext_lazy("resolutions", "Forwarded")
+    RETURNED = "returned", pgettext_lazy("resolutions", "Returned")
+    APPROVED = "approved", pgettext_lazy("resolutions", "Approved")
+    DECIDED = "decided", pgettext_lazy("resolutions", "Decided")
 
 
 class Proposal(models.Model):
@@ -68,11 +69,11 @@ class Proposal(models.Model):
 
 
 class ProposalAction(models.TextChoices):
-    CREATE = "create", _("Created")
-    FORWARD = "forward", _("Forwarded up")
-    RETURN = "return", _("Returned")
-    APPROVE = "approve", _("Approved")
-    DECIDE = "decide", _("Decided")
+    CREATE = "create", pgettext_lazy("resolutions proposal action", "Created")
+    FORWARD = "forward", pgettext_lazy("resolutions proposal action", "Forwarded up")
+    RETURN = "return", pgettext_lazy("resolutions proposal action", "Returned")
+    APPROVE = "approve", pgettext_lazy("resolutions proposal action", "Approved")
+    DECIDE = "decide", pgettext_lazy("resolutions proposal action", "Decided")
 
 
 class ProposalTransition(models.Model):

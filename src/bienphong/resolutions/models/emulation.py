@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bienphong.org.models import Unit
 
@@ -32,9 +33,9 @@ class Movement(models.Model):
 
 
 class CriterionKind(models.TextChoices):
-    POINTS = "points", _("Points")
-    BONUS = "bonus", _("Bonus")
-    PENALTY = "penalty", _("Penalty")
+    POINTS = "points", pgettext_lazy("resolutions", "Points")
+    BONUS = "bonus", pgettext_lazy("resolutions", "Bonus")
+    PENALTY = "penalty", pgettext_lazy("resolutions", "Penalty")
 
 
 class Criterion(models.Model):
@@ -89,11 +90,11 @@ class Registration(models.Model):
 
 
 class SheetState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Self-assessed")
-    REVIEWED = "reviewed", _("Reviewed by the superior")
-    APPROVED = "approved", _("Approved")
-    LOCKED = "locked", _("Locked")
+    DRAFT = "draft", pgettext_lazy("resolutions", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("resolutions", "Self-assessed")
+    REVIEWED = "reviewed", pgettext_lazy("resolutions", "Reviewed by the superior")
+    APPROVED = "approved", pgettext_lazy("resolutions", "Approved")
+    LOCKED = "locked", pgettext_lazy("resolutions", "Locked")
 
 
 class ScoreSheet(models.Model):

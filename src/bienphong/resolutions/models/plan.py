@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bienphong.org.models import Unit
 
@@ -43,9 +44,9 @@ class Resolution(models.Model):
 
 
 class AreaKind(models.TextChoices):
-    OBJECTIVE = "objective", _("Objective")
-    BREAKTHROUGH = "breakthrough", _("Breakthrough area")
-    KEY_TASK = "key_task", _("Key task")
+    OBJECTIVE = "objective", pgettext_lazy("resolutions", "Objective")
+    BREAKTHROUGH = "breakthrough", pgettext_lazy("resolutions", "Breakthrough area")
+    KEY_TASK = "key_task", pgettext_lazy("resolutions", "Key task")
 
 
 class Area(models.Model):
@@ -72,8 +73,8 @@ class Area(models.Model):
 
 
 class Direction(models.TextChoices):
-    AT_LEAST = "at_least", _("at least")
-    AT_MOST = "at_most", _("at most")
+    AT_LEAST = "at_least", pgettext_lazy("resolutions", "at least")
+    AT_MOST = "at_most", pgettext_lazy("resolutions", "at most")
 
 
 class Target(models.Model):
@@ -136,9 +137,9 @@ class IndicatorSnapshot(models.Model):
 
 
 class DocumentKind(models.TextChoices):
-    ASSIGNMENT_DECISION = "assignment_decision", _("Assignment decision")
-    REGULATION = "regulation", _("Working regulation")
-    ACTION_PROGRAM = "action_program", _("Action program")
+    ASSIGNMENT_DECISION = "assignment_decision", pgettext_lazy("resolutions", "Assignment decision")
+    REGULATION = "regulation", pgettext_lazy("resolutions", "Working regulation")
+    ACTION_PROGRAM = "action_program", pgettext_lazy("resolutions", "Action program")
 
 
 class Document(models.Model):

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="ports"),
+    path("filings/", views.filing_list, name="ports_filings"),
+    path("filings/new/", views.filing_new, name="ports_filing_new"),
+    path("filings/<int:filing_id>/", views.filing_detail, name="ports_filing"),
+    path("filings/<int:filing_id>/fal1/", views.filing_fal1, name="ports_filing_fal1"),
+    path(
+        "filings/<int:filing_id>/lists/<str:kind>/upload/",
+        views.list_upload,
+        name="ports_list_upload",
+    ),
+    path("filings/<int:filing_id>/lists/<str:kind>/edit/", views.list_edit, name="ports_list_edit"),
+    path("filings/<int:filing_id>/submit/", views.filing_submit, name="ports_filing_submit"),
+    path("templates/<str:kind>.<str:fmt>", views.list_template, name="ports_template"),
+    path("queue/", views.queue, name="ports_queue"),
+    path("review/<int:filing_id>/", views.review, name="ports_review"),
+    path("review/<int:filing_id>/decide/", views.decide, name="ports_decide"),
+    path("review/<int:filing_id>/permits/", views.permit_issue, name="ports_permit_issue"),
+    path("permits/<int:permit_id>/pdf/", views.permit_pdf, name="ports_permit_pdf"),
+    path("permits/verify/", views.verify, name="ports_verify"),
+    path("organisations/", views.organisations, name="ports_organisations"),
+    path("stats/", views.stats, name="ports_stats"),
+]
