@@ -23,6 +23,7 @@ from bienphong.documents.api import router as documents_router
 from bienphong.errors import DomainError, fields_from_django
 from bienphong.health.api import router as health_router
 from bienphong.org.api import router as org_router
+from bienphong.ports.api import router as ports_router
 from bienphong.resolutions.api import router as resolutions_router
 from bienphong.watchlists.api import screening_router, watchlists_router
 
@@ -163,3 +164,4 @@ api.add_router("/screening", screening_router)
 api.add_router("/watchlists", watchlists_router)
 api.add_router("/health-control", health_router)
 api.add_router("/resolutions", resolutions_router)
+api.add_router("", ports_router)

@@ -29,6 +29,7 @@ urlpatterns = [
     path("health/", include("bienphong.health.urls")),
     path("checkpoint/", include("bienphong.checkpoint.urls")),
     path("resolutions/", include("bienphong.resolutions.urls")),
+    path("ports/", include("bienphong.ports.urls")),
     path("admin/", admin.site.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api_docs"),
     path("api/v1/", api.urls),

@@ -214,3 +214,114 @@ def test_ranking_is_empty_until_locked(plan, tree, users):
     client.post(f"{BASE}/sheets/{sheet.pk}/approve", {}, content_type="application/json")
     assert client.post(f"{BASE}/sheets/{sheet.pk}/lock").json()["state"] == "locked"
     assert client.get(url).json() == [{"rank": 1, "score": 6.0, "unit": "DBP-A", "person": None}]
+
+
+def test_manual_assessment_report_and_inspection_through_the_api(plan, users):
+    staff = client_for(users["staff"])
+    base = f"{BASE}/{plan.resolution.pk}"
+    both = staff.post(
+        f"{base}/assessments",
+        {"progress": 50, "comment": "x", "area": plan.b1.pk, "item": plan.i1.pk},
+        content_type="application/json",
+    )
+    assert both.status_code == 400 and "area" in both.json()["error"]["fields"]
+    made = staff.post(
+        f"{base}/assessments",
+        {"progress": 80, "comment": "Sơ kết giữa nhiệm kỳ", "area": plan.b1.pk},
+        content_type="application/json",
+    )
+    assert made.status_code == 201 and made.json()["assessed_by"] == "staff"
+    rows = staff.get(f"{base}/progress").json()["rows"]
+    b1 = next(r for r in rows if r["kind"] == "area" and r["id"] == plan.b1.pk)
+    assert b1["value"] == 20 and b1["assessment"] == 80  # side by side, not overridden
+
+    commander = client_for(users["commander_a"])
+    report = commander.post(
+        f"{base}/reports",
+        {"unit": "DBP-A", "period_end": "2025-06-15"},
+        content_type="application/json",
+    )
+    assert report.status_code == 201 and report.json()["data"]["unit"] == "DBP-A"
+    again = commander.post(
+        f"{base}/reports",
+        {"unit": "DBP-A", "period_end": "2025-06-15"},
+        content_type="application/json",
+    )
+    assert again.status_code == 409 and again.json()["error"]["code"] == "conflict"
+    outside = commander.post(
+        f"{base}/reports",
+        {"unit": "DBP-B", "period_end": "2025-06-15"},
+        content_type="application/json",
+    )
+    assert outside.status_code == 400 and "unit" in outside.json()["error"]["fields"]
+    assert [r["unit"] for r in commander.get(f"{base}/reports").json()] == ["DBP-A"]
+
+    inspection = staff.post(
+        f"{BASE}/inspections",
+        {
+            "resolution": plan.resolution.pk,
+            "inspecting_unit": "QN",
+            "inspected_unit": "DBP-A",
+            "team": "Ủy ban Kiểm tra",
+            "scope": "Khâu đột phá 1",
+            "start": "2025-06-01",
+            "end": "2025-06-03",
+            "findings": ["Thiếu hồ sơ"],
+            "recommendations": [
+                {
+                    "text": "Bổ sung hồ sơ",
+                    "owner": "commander_a",
+                    "start": "2025-06-04",
+                    "deadline": "2025-07-04",
+                }
+            ],
+        },
+        content_type="application/json",
+    )
+    assert inspection.status_code == 201
+    (task_id,) = inspection.json()["follow_up_tasks"]
+    assert commander.get(f"{BASE}/tasks/{task_id}").json()["unit"] == "DBP-A"
+
+
+def test_self_assessment_through_the_api(plan, tree, users):
+    from decimal import Decimal
+
+    from bienphong.resolutions import services
+    from bienphong.resolutions.models import CriterionKind
+
+    staff = users["staff"]
+    movement = services.movement_create(
+        actor=staff,
+        unit=tree.command,
+        title="Thi đua",
+        start=plan.resolution.issued_on,
+        end=plan.resolution.issued_on,
+    )
+    c1 = services.criterion_add(
+        actor=staff,
+        movement=movement,
+        code="TC1",
+        name="x",
+        kind=CriterionKind.POINTS,
+        max_points=Decimal(10),
+    )
+    registration = services.registration_create(actor=staff, movement=movement, unit=tree.post_a)
+    commander = client_for(users["commander_a"])
+    over = commander.post(
+        f"{BASE}/sheets",
+        {"registration": registration.pk, "period": "2025", "points": {str(c1.pk): "12"}},
+        content_type="application/json",
+    )
+    assert over.status_code == 400 and "points.TC1" in over.json()["error"]["fields"]
+    sheet = commander.post(
+        f"{BASE}/sheets",
+        {"registration": registration.pk, "period": "2025", "points": {str(c1.pk): "9"}},
+        content_type="application/json",
+    ).json()
+    assert sheet["state"] == "submitted" and sheet["self_score"] == 9
+    wrong = client_for(users["officer_b"]).post(
+        f"{BASE}/sheets",
+        {"registration": registration.pk, "period": "2025", "points": {}},
+        content_type="application/json",
+    )
+    assert wrong.status_code == 403

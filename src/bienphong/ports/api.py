@@ -170,17 +170,20 @@ class FilingOut(Schema):
     crew_count: int = 0
     passenger_count: int = 0
 
+    # Resolvers also accept the already-resolved dict that ``_detail`` builds.
     @staticmethod
-    def resolve_port(obj: Filing) -> str:
-        return obj.port.code
+    def resolve_port(obj: Any) -> str:
+        return str(obj["port"]) if isinstance(obj, dict) else obj.port.code
 
     @staticmethod
-    def resolve_vessel(obj: Filing) -> str:
-        return obj.port_call.vessel.name
+    def resolve_vessel(obj: Any) -> str:
+        return str(obj["vessel"]) if isinstance(obj, dict) else obj.port_call.vessel.name
 
     @staticmethod
-    def resolve_imo_number(obj: Filing) -> str:
-        return obj.port_call.vessel.imo_number
+    def resolve_imo_number(obj: Any) -> str:
+        if isinstance(obj, dict):
+            return str(obj["imo_number"])
+        return obj.port_call.vessel.imo_number  # type: ignore[no-any-return]
 
 
 class FilingDetailOut(FilingOut):

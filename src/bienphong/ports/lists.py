@@ -351,9 +351,9 @@ def _header_map(kind: str, header: list[Any]) -> dict[int, str]:
         known[_fold(str(COLUMN_LABELS[key]))] = key
     mapping: dict[int, str] = {}
     for index, cell in enumerate(header):
-        key = known.get(_fold(_text(cell)))
-        if key:
-            mapping[index] = key
+        found = known.get(_fold(_text(cell)))
+        if found:
+            mapping[index] = found
     if "family_name" not in mapping.values() or "doc_number" not in mapping.values():
         columns = ", ".join(label for _key, label in columns_for(kind))
         raise ValidationFailed(fields={"file": [str(E_HEADER) % {"columns": columns}]})

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
@@ -44,11 +44,11 @@ class Verdict:
 
 
 VERDICT_LABELS = {
-    Verdict.VALID: gettext_lazy("Valid"),
-    Verdict.NOT_YET_VALID: gettext_lazy("Not yet valid"),
-    Verdict.EXPIRED: gettext_lazy("Expired"),
-    Verdict.REVOKED: gettext_lazy("Revoked"),
-    Verdict.FORGED: gettext_lazy("Forged or unknown"),
+    Verdict.VALID: pgettext_lazy("permit verdict", "Valid"),
+    Verdict.NOT_YET_VALID: pgettext_lazy("permit verdict", "Not yet valid"),
+    Verdict.EXPIRED: pgettext_lazy("permit verdict", "Expired"),
+    Verdict.REVOKED: pgettext_lazy("permit verdict", "Revoked"),
+    Verdict.FORGED: pgettext_lazy("permit verdict", "Forged or unknown"),
 }
 
 
@@ -251,7 +251,7 @@ def permit_pdf(permit: Permit) -> bytes:
 
     filing = permit.filing
     vessel = filing.port_call.vessel
-    pdf = FPDF(orientation="P", unit="mm", format="A5")
+    pdf = FPDF(orientation="P", unit="mm", format=(148, 210))  # A5
     pdf.set_title(permit.number)
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))

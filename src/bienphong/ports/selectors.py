@@ -213,7 +213,7 @@ def processing_stats(actor: Any, date_from: dt.date, date_to: dt.date) -> list[d
             },
         )
         entry["submitted"] += 1
-        if answered is not None:
+        if answered is not None and submitted is not None:
             entry["answered"] += 1
             elapsed = answered - submitted
             minutes.setdefault(code, []).append(elapsed.total_seconds() / 60)

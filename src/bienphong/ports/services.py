@@ -186,7 +186,7 @@ def vessel_register(
     flag_code = to_icao(flag or "")
     if flag_code is None:
         errors["flag"] = [str(E_FLAG)]
-    if errors:
+    if errors or imo is None:
         raise ValidationFailed(fields=errors)
     if net_tonnage is not None and gross_tonnage is not None and net_tonnage > gross_tonnage:
         raise ValidationFailed(fields={"net_tonnage": [str(E_TONNAGE)]})

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -84,7 +84,7 @@ def units_in_scope_all_seaports() -> Any:
 
 @internal_view(*AGENT)
 @require_POST
-def filing_new(request: HttpRequest) -> HttpResponseBase:
+def filing_new(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
     post = request.POST
     try:
@@ -158,7 +158,7 @@ def filing_detail(request: HttpRequest, filing_id: int) -> HttpResponse:
 
 @internal_view(*AGENT)
 @require_POST
-def filing_fal1(request: HttpRequest, filing_id: int) -> HttpResponseBase:
+def filing_fal1(request: HttpRequest, filing_id: int) -> HttpResponse:
     actor = request_user(request)
     filing = selectors.get_filing_for(actor, filing_id)
     post = request.POST
@@ -229,7 +229,7 @@ def list_upload(request: HttpRequest, filing_id: int, kind: str) -> HttpResponse
 
 
 @internal_view(*AGENT)
-def list_edit(request: HttpRequest, filing_id: int, kind: str) -> HttpResponseBase:
+def list_edit(request: HttpRequest, filing_id: int, kind: str) -> HttpResponse:
     """Type or correct a list in a table; extra blank rows add people."""
     actor = request_user(request)
     kind = _kind(kind)
@@ -296,7 +296,7 @@ def _edit_rows(
     rows: list[dict[str, Any]], keys: list[str], errors: list[lists.CellError]
 ) -> list[dict[str, Any]]:
     bad = {(e.row, e.column): e.message for e in errors}
-    padded = [*rows, *({key: "" for key in keys} for _ in range(3))]
+    padded = [*rows, *(dict.fromkeys(keys, "") for _ in range(3))]
     return [
         {
             "index": index,
@@ -312,7 +312,7 @@ def _edit_rows(
 
 @internal_view(*AGENT)
 @require_POST
-def filing_submit(request: HttpRequest, filing_id: int) -> HttpResponseBase:
+def filing_submit(request: HttpRequest, filing_id: int) -> HttpResponse:
     actor = request_user(request)
     filing = selectors.get_filing_for(actor, filing_id)
     try:
@@ -396,7 +396,7 @@ def review(request: HttpRequest, filing_id: int) -> HttpResponse:
 
 @internal_view(*OFFICERS)
 @require_POST
-def decide(request: HttpRequest, filing_id: int) -> HttpResponseBase:
+def decide(request: HttpRequest, filing_id: int) -> HttpResponse:
     actor = request_user(request)
     filing = selectors.get_filing_for(actor, filing_id)
     post = request.POST
@@ -434,7 +434,7 @@ def decide(request: HttpRequest, filing_id: int) -> HttpResponseBase:
 
 @internal_view(*OFFICERS)
 @require_POST
-def permit_issue(request: HttpRequest, filing_id: int) -> HttpResponseBase:
+def permit_issue(request: HttpRequest, filing_id: int) -> HttpResponse:
     actor = request_user(request)
     filing = selectors.get_filing_for(actor, filing_id)
     post = request.POST
@@ -489,10 +489,10 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @internal_view(Role.COMMAND_STAFF, Role.ADMINISTRATOR)
-def organisations(request: HttpRequest) -> HttpResponseBase:
+def organisations(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
     if request.method == "POST":
-        organisation = Organisation.objects.filter(pk=request.POST.get("organisation")).first()
+        organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
         if organisation is None:
             raise NotFound()
         services.organisation_approve(actor=actor, organisation=organisation)

@@ -1,6 +1,5 @@
 """Display labels of engine values (the engine itself knows no language)."""
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 STATUS_LABELS = {

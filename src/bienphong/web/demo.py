@@ -12,6 +12,7 @@ from bienphong.watchlists import demo as watchlists_demo
 # Later apps append their loaders; each is idempotent and runs after the ones before it.
 LOADERS = [org_demo.load, watchlists_demo.load, checkpoint_demo.load, health_demo.load]
 LOADERS.append(resolutions_demo.load)
+LOADERS.append(__import__("bienphong.ports.demo", fromlist=["load"]).load)
 
 
 def load_demo() -> DemoReport:

@@ -47,6 +47,7 @@ NAV_ITEMS: list[NavItem] = [
         "r",
     ),
     NavItem(HEALTH_LABEL, "health", INTERNAL, "y"),
+    NavItem(_("Seaport"), "ports", INTERNAL - {Role.ADMINISTRATOR} | {Role.SHIPPING_AGENT}, "p"),
     NavItem(RESOLUTIONS_LABEL, "resolutions", INTERNAL, "q"),
     NavItem(_("Audit log"), "audit", frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), "a"),
     NavItem(_("API tokens"), "tokens", frozenset(Role), "t"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bienphong.engines.tracking import (
@@ -110,6 +110,7 @@ def trees(draw):
     return nodes
 
 
+@settings(deadline=None)
 @given(trees())
 def test_fast_rollup_agrees_with_the_naive_recursion(nodes):
     fast = rollup(nodes)
@@ -162,3 +163,11 @@ def test_eligibility_needs_consecutive_years():
         rules=[rule],
     )
     assert not gap.eligible and gap.years_held == 2
+
+
+def test_the_package_examples_run():
+    import doctest
+
+    import bienphong.engines.tracking as tracking
+
+    assert doctest.testmod(tracking).failed == 0

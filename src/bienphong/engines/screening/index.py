@@ -26,6 +26,7 @@ NATIONALITY_MISMATCH = 0.97  # helps ranking, never hides a hit
 BUDGET = 20_000  # postings read per query, at most (small keys are always read)
 SMALL = 64
 TOP_K = 40  # candidates scored in full
+MAX_K = 400  # ... and at most this many when many candidates tie
 PRE_K = 4000  # candidates ranked by name before the date is looked at
 PAIR_FANOUT = 6  # expansions per query part used in pair keys
 ANY_YEAR = 4095
@@ -208,7 +209,7 @@ class ScreeningIndex:
         nationality: str | None = None,
         limit: int = 10,
     ) -> list[Hit]:
-        """Hits for a traveller, best first (alerts are those at/above the threshold)."""
+        """Hits for a traveller, best first: every alert, then others up to `limit` hits."""
         qkeys, qgroups, qraws = self._split_unknown(*analyse(name))
         if not qkeys:
             return []
@@ -257,8 +258,9 @@ class ScreeningIndex:
                 total *= NATIONALITY_MISMATCH
             scored.append((total, slot, best_name, best, dcode))
         scored.sort(key=lambda x: -x[0])
+        n_alerts = sum(1 for x in scored if x[0] >= self.threshold)
         hits = []
-        for total, slot, ni, nscore, dcode in scored[:limit]:
+        for total, slot, ni, nscore, dcode in scored[: max(limit, n_alerts)]:
             hits.append(
                 Hit(
                     entry_id=self.ids[slot],
@@ -371,7 +373,11 @@ class ScreeningIndex:
         dobs = np.frombuffer(self.dob, dtype=np.int32)[uniq]
         score = score + date_bonus(dobs, qdate)
         if len(uniq) > TOP_K:
-            top = np.argpartition(-score, TOP_K)[:TOP_K]
+            # the best TOP_K, plus any tied with the last of them (common names)
+            kth = np.partition(score, len(score) - TOP_K)[len(score) - TOP_K]
+            top = np.flatnonzero(score >= kth)
+            if len(top) > MAX_K:
+                top = top[np.argpartition(-score[top], MAX_K)[:MAX_K]]
             uniq = uniq[top]
         return [s for s in uniq.tolist() if self.alive[s]]
 
