@@ -171,3 +171,27 @@ def test_deactivated_entry_leaves_the_index(tree, users, watchlist):
     entry = WatchlistEntry.objects.get(external_id="HX-2")
     services.entry_deactivate(actor=users["staff"], entry=entry, reason="Đã xóa truy nã")
     assert not screening.search(name="Wang Xiaoming", dob="1975")[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_job_runs_in_the_background_with_progress(tree, users, watchlist, settings):
+    import time
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bienphong.watchlists.models import ImportJob
+
+    settings.BIENPHONG_INLINE_JOBS = False
+    rows = "".join(f"BG{i},Ngô Văn Nền {i},1970\n" for i in range(2500))
+    upload = SimpleUploadedFile("big.csv", ("reference,full_name,date_of_birth\n" + rows).encode())
+    job = imports.start_job(
+        actor=users["staff"], watchlist=watchlist, upload=upload, file_format="csv"
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.state in (ImportJob.State.DONE, ImportJob.State.FAILED):
+            break
+        time.sleep(0.1)
+    assert job.state == ImportJob.State.DONE, job.errors
+    assert (job.total, job.processed, job.created) == (2500, 2500, 2500)

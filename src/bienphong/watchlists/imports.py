@@ -150,10 +150,13 @@ def start_job(
         for chunk in upload.chunks():
             target.write(chunk)
     if run_inline or getattr(settings, "BIENPHONG_INLINE_JOBS", False):
-        _run_job(job.pk, path)
+        _run_job(job.pk, path, in_thread=False)
     else:
         threading.Thread(
-            target=_run_job, args=(job.pk, path), daemon=True, name=f"watchlist-import-{job.pk}"
+            target=_run_job,
+            args=(job.pk, path, True),
+            daemon=True,
+            name=f"watchlist-import-{job.pk}",
         ).start()
     return job
 
@@ -166,7 +169,7 @@ def _count_rows(path: Path, file_format: str) -> int:
             return 0
 
 
-def _run_job(job_id: int, path: Path) -> None:
+def _run_job(job_id: int, path: Path, in_thread: bool) -> None:
     job = ImportJob.objects.select_related("watchlist", "created_by").get(pk=job_id)
     try:
         total = _count_rows(path, job.file_format)
@@ -217,4 +220,5 @@ def _run_job(job_id: int, path: Path) -> None:
         )
     finally:
         path.unlink(missing_ok=True)
-        close_old_connections()
+        if in_thread:  # the thread's own connection; never the request's
+            close_old_connections()
