@@ -201,3 +201,19 @@ def test_openapi_lists_the_ports_paths(users):
     schema = Client().get("/api/v1/openapi.json").json()
     assert "/api/v1/ports/filings/{filing_id}/lists/{kind}/upload" in schema["paths"]
     assert "/api/v1/permits/verify" in schema["paths"]
+
+
+def test_attachments_are_type_and_size_checked(users, ports):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    agent = token_client(users["agent_a"])
+    filing_id = start_filing(agent)
+    url = f"/api/v1/ports/filings/{filing_id}/attachments/fal3"
+    fake = SimpleUploadedFile("stores.pdf", b"MZ not a pdf", content_type="application/pdf")
+    assert_error(agent.post(url, {"file": fake}), 400, "validation_error")
+    big = SimpleUploadedFile("s.pdf", b"%PDF" + b"0" * (5 * 1024 * 1024), "application/pdf")
+    assert_error(agent.post(url, {"file": big}), 400, "validation_error")
+    good = SimpleUploadedFile("stores.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
+    response = agent.post(url, {"file": good})
+    assert response.status_code == 201, response.content
+    assert response.json()["kind"] == "fal3" and response.json()["size"] == 12

@@ -25,8 +25,15 @@ def csv_of(rows):
             ",".join(
                 r[k]
                 for k in (
-                    "family_name", "given_names", "rank", "nationality", "birth_date", "sex",
-                    "doc_type", "doc_number", "doc_expiry",
+                    "family_name",
+                    "given_names",
+                    "rank",
+                    "nationality",
+                    "birth_date",
+                    "sex",
+                    "doc_type",
+                    "doc_number",
+                    "doc_expiry",
                 )
             )
         )

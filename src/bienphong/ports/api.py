@@ -416,6 +416,35 @@ def list_upload(
     return {"kind": kind, "rows": len(report.people)}
 
 
+class AttachmentOut(Schema):
+    id: int
+    kind: str
+    filename: str
+    content_type: str
+    size: int
+
+
+@router.post("/ports/filings/{filing_id}/attachments/{kind}", response={201: AttachmentOut})
+def attachment_add(
+    request: HttpRequest,
+    filing_id: int,
+    kind: Literal["fal3", "fal4"],
+    file: File[UploadedFile],
+) -> Status[Any]:
+    """Attach the FAL 3 ship's stores or FAL 4 crew's effects declaration (PDF, JPEG, PNG
+    or XLSX, at most 5 MB; the content must match the type)."""
+    actor = request_user(request)
+    attachment = services.attachment_add(
+        actor=actor,
+        filing=selectors.get_filing_for(actor, filing_id),
+        kind=kind,
+        filename=file.name or "",
+        content_type=file.content_type or "",
+        data=file.read(),
+    )
+    return Status(201, attachment)
+
+
 @router.post("/ports/filings/{filing_id}/submit", response=FilingOut)
 def filing_submit(request: HttpRequest, filing_id: int) -> Any:
     """Submit or resubmit: the one-hour answer clock starts; everyone is screened."""

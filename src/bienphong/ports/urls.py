@@ -14,6 +14,7 @@ urlpatterns = [
         name="ports_list_upload",
     ),
     path("filings/<int:filing_id>/lists/<str:kind>/edit/", views.list_edit, name="ports_list_edit"),
+    path("filings/<int:filing_id>/attachments/", views.attachment_add, name="ports_attachment_add"),
     path("filings/<int:filing_id>/submit/", views.filing_submit, name="ports_filing_submit"),
     path("templates/<str:kind>.<str:fmt>", views.list_template, name="ports_template"),
     path("queue/", views.queue, name="ports_queue"),

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,6 +24,7 @@ from bienphong.web.decorators import internal_view
 from . import lists, permits, selectors, services
 from .models import (
     AWAITING_OFFICER,
+    AttachmentKind,
     CallPurpose,
     FilingKind,
     PermitKind,
@@ -35,6 +37,7 @@ OFFICERS = (Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF)
 READERS = (*OFFICERS, Role.AUDITOR)
 ALL = (*READERS, Role.SHIPPING_AGENT, Role.ADMINISTRATOR)
 KINDS = {PersonKind.CREW, PersonKind.PASSENGER}
+QUEUE_PAGE = 100
 
 
 def _kind(kind: str) -> str:
@@ -143,6 +146,8 @@ def _filing_context(request: HttpRequest, filing: Any, **extra: Any) -> dict[str
         "corrections": corrections,
         "open_rows": open_rows,
         "permits": list(filing.permits.select_related("person")),
+        "attachments": list(filing.attachments.defer("content")),
+        "attachment_kinds": AttachmentKind.choices,
         "crew_columns": lists.CREW_COLUMNS,
         "passenger_columns": lists.PASSENGER_COLUMNS,
         **extra,
@@ -312,6 +317,29 @@ def _edit_rows(
 
 @internal_view(*AGENT)
 @require_POST
+def attachment_add(request: HttpRequest, filing_id: int) -> HttpResponse:
+    actor = request_user(request)
+    filing = selectors.get_filing_for(actor, filing_id)
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationFailed(fields={"file": [_("Choose a file.")]})
+        services.attachment_add(
+            actor=actor,
+            filing=filing,
+            kind=request.POST.get("kind", ""),
+            filename=upload.name or "",
+            content_type=upload.content_type or "",
+            data=upload.read(),
+        )
+        messages.success(request, _("The file was attached."))
+    except DomainError as error:
+        _error_messages(request, error)
+    return redirect("ports_filing", filing.pk)
+
+
+@internal_view(*AGENT)
+@require_POST
 def filing_submit(request: HttpRequest, filing_id: int) -> HttpResponse:
     actor = request_user(request)
     filing = selectors.get_filing_for(actor, filing_id)
@@ -348,7 +376,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
     port = request.GET.get("port", "")
     include_decided = request.GET.get("all") == "1"
-    filings = list(selectors.queue(actor, port=port, include_decided=include_decided)[:500])
+    page = Paginator(
+        selectors.queue(actor, port=port, include_decided=include_decided), QUEUE_PAGE
+    ).get_page(request.GET.get("page"))
+    filings = list(page.object_list)
     now = timezone.now()
     rows = [
         {
@@ -362,7 +393,13 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "ports/queue.html",
-        {"rows": rows, "ports": ports, "port": port, "include_decided": include_decided},
+        {
+            "rows": rows,
+            "page": page,
+            "ports": ports,
+            "port": port,
+            "include_decided": include_decided,
+        },
     )
 
 

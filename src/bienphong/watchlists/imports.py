@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -220,5 +220,5 @@ def _run_job(job_id: int, path: Path, in_thread: bool) -> None:
         )
     finally:
         path.unlink(missing_ok=True)
-        if in_thread:  # the thread's own connection; never the request's
-            close_old_connections()
+        if in_thread:  # the thread's own connections; never the request's
+            connections.close_all()
