@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import connections
 
 from bienphong.engines.screening import ScreeningIndex, build_index, load_index
 
@@ -143,7 +143,7 @@ class IndexHolder:
             logger.exception("screening index rebuild failed")
         finally:
             self._rebuilding = False
-            close_old_connections()
+            connections.close_all()  # this thread's own
 
     def save(self) -> Path:
         """Build from the database and write the index file that new processes load."""
