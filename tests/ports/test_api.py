@@ -217,3 +217,24 @@ def test_attachments_are_type_and_size_checked(users, ports):
     response = agent.post(url, {"file": good})
     assert response.status_code == 201, response.content
     assert response.json()["kind"] == "fal3" and response.json()["size"] == 12
+
+
+def test_filing_create_is_idempotent(users, ports):
+    from bienphong.ports.models import Filing, PortCall
+
+    agent = token_client(users["agent_a"])
+    start_filing(agent)  # registers the vessel and a call
+    call = PortCall.objects.get()
+    body = {"port_call_id": call.pk, "kind": "departure"}
+    first = agent.post(
+        "/api/v1/ports/filings", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k1"
+    )
+    again = agent.post(
+        "/api/v1/ports/filings", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k1"
+    )
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    assert Filing.objects.filter(kind="departure").count() == 1
+    other = token_client(users["agent_b"])
+    response = other.post("/api/v1/ports/filings", body, content_type="application/json")
+    assert response.status_code in (403, 404)

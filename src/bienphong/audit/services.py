@@ -29,8 +29,10 @@ def snapshot(instance: models.Model, *, fields: list[str] | None = None) -> dict
 def _actor_unit_code(actor: Any) -> str:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return ""
-    membership = actor.memberships.select_related("unit").filter(unit__isnull=False).first()
-    return membership.unit.code if membership else ""
+    from bienphong.org.scoping import memberships  # org imports audit, not the reverse
+
+    units = [m.unit for m in memberships(actor) if m.unit is not None]
+    return units[0].code if units else ""
 
 
 def record(

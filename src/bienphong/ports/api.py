@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import File, Query, Router, Schema, Status, UploadedFile
+from ninja import File, Header, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from bienphong.errors import NotFound
@@ -358,17 +358,29 @@ def filing_list(request: HttpRequest, status: str = "") -> Any:
     return qs.filter(status=status) if status else qs
 
 
-@router.post("/ports/filings", response={201: FilingDetailOut})
-def filing_create(request: HttpRequest, payload: FilingIn) -> Status[dict[str, Any]]:
+@router.post("/ports/filings", response={200: FilingDetailOut, 201: FilingDetailOut})
+def filing_create(
+    request: HttpRequest,
+    payload: FilingIn,
+    idempotency_key: str = Header("", alias="Idempotency-Key"),  # type: ignore[type-arg]
+) -> Status[dict[str, Any]]:
     """Start an arrival, departure or transit declaration for a port call. A known
-    vessel's crew list is copied from its last call."""
+    vessel's crew list is copied from its last call. Send an `Idempotency-Key` header: a
+    retry with the same key returns the first filing (200) and never creates a second."""
     actor = request_user(request)
     data = payload.model_dump(exclude_none=True)
-    call = PortCall.objects.filter(pk=data.pop("port_call_id")).select_related("vessel").first()
+    call = (
+        selectors.port_calls_for(actor)
+        .filter(pk=data.pop("port_call_id"))
+        .select_related("vessel")
+        .first()
+    )
     if call is None:
         raise NotFound()
-    filing = services.filing_create(actor=actor, port_call=call, **data)
-    return Status(201, _detail(actor, filing))
+    filing, created = services.filing_create_idempotent(
+        actor=actor, port_call=call, idempotency_key=idempotency_key, **data
+    )
+    return Status(201 if created else 200, _detail(actor, filing))
 
 
 @router.get("/ports/filings/{filing_id}", response={200: FilingDetailOut | OfficerFilingOut})

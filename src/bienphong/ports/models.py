@@ -173,6 +173,8 @@ class Filing(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The agent system's Idempotency-Key: a retried create returns the first filing.
+    idempotency_key = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -182,6 +184,11 @@ class Filing(models.Model):
         verbose_name_plural = _("filings")
         indexes = [models.Index(fields=["port", "status", "eta"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "idempotency_key"],
+                name="filing_idempotency_unique",
+                condition=~Q(idempotency_key=""),
+            ),
             models.UniqueConstraint(
                 fields=["clearance_number"],
                 name="filing_clearance_unique",

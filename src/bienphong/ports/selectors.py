@@ -22,6 +22,7 @@ from .models import (
     ListPerson,
     Permit,
     PersonKind,
+    PortCall,
     Vessel,
 )
 
@@ -42,6 +43,11 @@ COMPARED_FIELDS = (
 
 def filings_for(actor: Any) -> QuerySet[Filing]:
     qs = Filing.objects.select_related("port_call__vessel", "port", "organisation")
+    return scope_queryset(qs, actor, unit_field="port", organisation_field="organisation")
+
+
+def port_calls_for(actor: Any) -> QuerySet[PortCall]:
+    qs = PortCall.objects.select_related("vessel", "port")
     return scope_queryset(qs, actor, unit_field="port", organisation_field="organisation")
 
 

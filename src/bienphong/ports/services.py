@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -298,8 +298,31 @@ def last_crew_filing(vessel: Vessel, *, exclude: int | None = None) -> Filing | 
     return qs.order_by("-eta", "-pk").distinct().first()
 
 
+def filing_create_idempotent(
+    *, actor: Any, port_call: PortCall, kind: str, idempotency_key: str, **fal1: Any
+) -> tuple[Filing, bool]:
+    """``filing_create`` for machine clients: a retry with the same ``Idempotency-Key``
+    returns the first filing (and ``False``) and never creates a second one."""
+    key = (idempotency_key or "").strip()[:64]
+    if not key:
+        return filing_create(actor=actor, port_call=port_call, kind=kind, **fal1), True
+    organisation = agent_organisation(actor)
+    existing = Filing.objects.filter(organisation=organisation, idempotency_key=key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        filing = filing_create(
+            actor=actor, port_call=port_call, kind=kind, idempotency_key=key, **fal1
+        )
+    except IntegrityError:  # a concurrent retry won the race
+        return Filing.objects.get(organisation=organisation, idempotency_key=key), False
+    return filing, True
+
+
 @transaction.atomic
-def filing_create(*, actor: Any, port_call: PortCall, kind: str, **fal1: Any) -> Filing:
+def filing_create(
+    *, actor: Any, port_call: PortCall, kind: str, idempotency_key: str = "", **fal1: Any
+) -> Filing:
     """Start a declaration. A known vessel's crew list is copied from its last call, so
     the agent edits only what changed."""
     organisation = agent_organisation(actor)
@@ -323,6 +346,7 @@ def filing_create(*, actor: Any, port_call: PortCall, kind: str, **fal1: Any) ->
         kind=kind,
         created_by=actor,
         previous_filing=previous,
+        idempotency_key=idempotency_key,
         **fal1,
     )
     _clean(filing)

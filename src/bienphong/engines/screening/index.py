@@ -25,7 +25,7 @@ DEFAULT_THRESHOLD = 0.8
 NATIONALITY_MISMATCH = 0.97  # helps ranking, never hides a hit
 BUDGET = 20_000  # postings read per query, at most (small keys are always read)
 SMALL = 64
-TOP_K = 40  # candidates scored in full
+TOP_K = 100  # candidates scored in full
 MAX_K = 400  # ... and at most this many when many candidates tie
 PRE_K = 4000  # candidates ranked by name before the date is looked at
 PAIR_FANOUT = 6  # expansions per query part used in pair keys
@@ -75,9 +75,11 @@ def date_bonus(dobs: I32, query: int) -> npt.NDArray[np.float64]:
         diff += neq
         if k >= 4:
             ydiff += neq
-    good = (d == q) | (diff == 1) | (partial & ((ydiff <= 1) | same_year))
+    swap = (d // 10000 == q // 10000) & (d // 100 % 100 == q % 100) & (d % 100 == q // 100 % 100)
+    good = (d == q) | (diff == 1) | swap | (partial & ((ydiff <= 1) | same_year))
+    # Secondary to the name: breaks ties among same-name candidates.
     out: npt.NDArray[np.float64] = (
-        12.0 * good.astype(np.float64) + 6.0 * (d == 0) + 3.0 * same_year.astype(np.float64)
+        5.0 * good.astype(np.float64) + 3.0 * (d == 0) + 1.0 * same_year.astype(np.float64)
     )
     return out
 
@@ -315,6 +317,12 @@ class ScreeningIndex:
                 ((t, s, s * vocab.idf(t, n)) for t, (s, _c) in exp.items()),
                 key=lambda x: (x[1] < 1.0, -x[1] * math.log1p(vocab.df[x[0]])),
             )
+            if not ranked:
+                continue
+            # No variant says more than the likeliest reading of the part does:
+            # a rare look-alike must not outrank the common name it resembles.
+            cap = vocab.idf(ranked[0][0], n)
+            ranked = [(t, sc, sc * min(cap, w / sc)) for t, sc, w in ranked]
             for t, _s, w in ranked:
                 kl.append(_T | t)
                 wl.append(w)
@@ -327,7 +335,8 @@ class ScreeningIndex:
                     if a != b:
                         for c in codes:
                             kl.append(pair_key(a, b, c))
-                            wl.append(wa + wb)
+                            # an unknown listed year can hit one bucket, a known two
+                            wl.append((wa + wb) * (2.0 if c == 0 else 1.0))
         if not kl:
             return []
         karr = np.fromiter(kl, dtype=np.int64, count=len(kl))
