@@ -53,9 +53,7 @@ class Unit(models.Model):
     unlocode = models.CharField(_("UN/LOCODE"), max_length=5, blank=True, default="")
     # The neighbouring country a land gate opens onto (border-area passes are valid
     # only at gates on that border).
-    borders_country = models.CharField(
-        _("borders"), max_length=3, blank=True, default=""
-    )
+    borders_country = models.CharField(_("borders"), max_length=3, blank=True, default="")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("superior unit"),
