@@ -8,6 +8,7 @@ in: the index is updated without downtime.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -101,6 +102,9 @@ class IndexHolder:
         with self._lock:
             if self._index is None:
                 self._index, self._seen = self._load_or_build()
+                # The index is millions of long-lived objects: keep the cyclic garbage
+                # collector from walking them on every collection (pauses of 0.2-0.9 s).
+                gc.freeze()
             now = time.monotonic()
             if now - self._synced_at < sync_interval():
                 return self._index
