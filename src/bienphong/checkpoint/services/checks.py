@@ -313,9 +313,12 @@ def _history_checks(result: CheckResult, today: dt.date) -> None:
     result.history = [
         {
             "at": c.at.isoformat(),
+            "at_local": timezone.localtime(c.at).strftime("%d/%m/%Y %H:%M"),
             "gate": c.unit.code,
             "direction": c.direction,
+            "direction_label": str(c.get_direction_display()),
             "decision": c.decision,
+            "decision_label": str(c.get_decision_display()),
         }
         for c in recent
     ]
