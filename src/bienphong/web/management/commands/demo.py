@@ -25,6 +25,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data: {report.created} created, {report.unchanged} already present."
         )
-        self.stdout.write("\nDemo logins (http://127.0.0.1:8000/):")
+        self.stdout.write("\nDemo logins:")
         for login in report.logins:
             self.stdout.write(f"  {login.role_label:<26} {login.username:<20} {login.password}")
