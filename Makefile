@@ -31,8 +31,12 @@ venv: uv
 	@$(UV) sync --frozen --quiet
 
 i18n: venv
-	@command -v msgfmt >/dev/null 2>&1 || scripts/ensure-system-packages gettext
-	@cd src/bienphong && ../../$(BP) compilemessages --verbosity 0
+	@if command -v msgfmt >/dev/null 2>&1 || scripts/ensure-system-packages gettext; then \
+	  cd src/bienphong && ../../$(BP) compilemessages --verbosity 0; \
+	else \
+	  echo "!! GNU gettext missing: compiling translations with polib instead"; \
+	  $(BIN)/python scripts/compile-translations.py >/dev/null; \
+	fi
 
 static: venv
 	@$(BP) collectstatic --noinput --verbosity 0
