@@ -3,7 +3,7 @@
 Do not use ``from __future__ import annotations`` here: ninja reads annotations at runtime.
 """
 
-from . import emulation, plan  # noqa: F401  (the endpoint modules register on the router)
+from . import authoring, emulation, plan  # noqa: F401  (order matters: see authoring)
 from .common import router
 
 __all__ = ["router"]

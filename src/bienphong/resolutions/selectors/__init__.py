@@ -13,6 +13,8 @@ from bienphong.org.scoping import scope_paths, scope_queryset
 
 from ..access import require_view
 from ..models import (
+    Attachment,
+    Document,
     Inspection,
     Movement,
     Program,
@@ -158,4 +160,37 @@ def proposal_get(*, actor: Any, pk: int) -> Proposal:
     found = proposal_list(actor=actor).filter(pk=pk).first()
     if found is None:
         raise NotFound()
+    return found
+
+
+def document_list(*, actor: Any, resolution: Resolution | None = None) -> QuerySet[Document]:
+    """Documents of visible resolutions issued by a unit in scope or above it."""
+    qs = (
+        Document.objects.filter(_ancestor_or_descendant(scope_paths(actor), "unit__path"))
+        .filter(resolution__in=resolution_list(actor=actor))
+        .select_related("unit", "resolution")
+        .prefetch_related("attachments")
+    )
+    return qs.filter(resolution=resolution) if resolution is not None else qs
+
+
+def document_get(*, actor: Any, pk: int) -> Document:
+    found = document_list(actor=actor).filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def attachment_get(*, actor: Any, pk: int) -> Attachment:
+    """An attachment, only for those who can see the object it belongs to."""
+    require_view(actor)
+    found = Attachment.objects.filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    if found.task_id is not None:
+        task_get(actor=actor, pk=found.task_id)
+    elif found.proposal_id is not None:
+        proposal_get(actor=actor, pk=found.proposal_id)
+    else:
+        document_get(actor=actor, pk=found.document_id)  # type: ignore[arg-type]
     return found

@@ -7,6 +7,13 @@ from .commendations import (
     proposal_forward,
     proposal_return,
 )
+from .editing import (
+    area_update,
+    document_update,
+    milestone_update,
+    resolution_update,
+    target_update,
+)
 from .emulation import (
     criterion_add,
     movement_create,
@@ -36,15 +43,18 @@ from .plan import (
 
 __all__ = [
     "area_create",
+    "area_update",
     "assessment_add",
     "attachment_add",
     "criterion_add",
     "document_create",
+    "document_update",
     "finding_add",
     "inspection_create",
     "item_create",
     "milestone_add",
     "milestone_done",
+    "milestone_update",
     "movement_create",
     "program_create",
     "proposal_approve",
@@ -56,12 +66,14 @@ __all__ = [
     "registration_create",
     "report_submit",
     "resolution_create",
+    "resolution_update",
     "sheet_approve",
     "sheet_lock",
     "sheet_review",
     "sheet_self_assess",
     "target_create",
     "target_report_value",
+    "target_update",
     "task_create",
     "task_update_progress",
 ]

@@ -22,6 +22,7 @@ from ..eligibility import hints_for
 from ..models import ProposalState, Registration, SheetState
 from ..selectors import progress as progress_selectors
 from .common import _errors
+from .movements import organise
 
 
 @internal_view(*VIEW_ROLES)
@@ -38,7 +39,10 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for r in Registration.objects.filter(movement=movement).select_related("unit")
         if holds_at(actor, r.unit, Role.POST_COMMANDER, Role.COMMAND_STAFF) and r.person_id is None
     ]
-    if request.method == "POST":
+    done, organising = organise(request, actor, movement)
+    if done:
+        return redirect(f"{request.path}?period={period}")
+    if request.method == "POST" and not request.POST.get("form"):
         registration = next((r for r in own if str(r.pk) == request.POST.get("registration")), None)
         try:
             if registration is None:
@@ -65,6 +69,7 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sheets": sheets,
             "ranking": progress_selectors.ranking(movement=movement, period=period),
             "errors": errors,
+            **organising,
         },
     )
 
@@ -159,7 +164,12 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action", "")
         comment = request.POST.get("comment", "")
         try:
-            if action == "forward":
+            if "file" in request.FILES:
+                upload: Any = request.FILES["file"]
+                services.attachment_add(
+                    actor=actor, proposal=proposal, name=upload.name or "file", data=upload.read()
+                )
+            elif action == "forward":
                 services.proposal_forward(actor=actor, proposal=proposal, comment=comment)
             elif action == "return":
                 services.proposal_return(actor=actor, proposal=proposal, comment=comment)
@@ -193,6 +203,8 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_approve": holder and proposal.state == ProposalState.FORWARDED,
             "can_decide": holder and proposal.state == ProposalState.APPROVED,
             "hints": hints_for(proposal),
+            "attachments": proposal.attachments.all(),
+            "can_attach": can_plan(actor, proposal.holder) and not has_role(actor, Role.AUDITOR),
             "errors": errors,
             "today": timezone.localdate(),
         },

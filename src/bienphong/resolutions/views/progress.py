@@ -37,6 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "resolutions/index.html",
         {
             "resolutions": resolutions,
+            "can_create": has_role(actor, Role.COMMAND_STAFF),
             "overdue": open_tasks[:50],
             "movements": selectors.movement_list(actor=actor),
             "proposals": selectors.proposal_list(actor=actor)[:20],
@@ -114,7 +115,9 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
         try:
-            if "file" in request.FILES:
+            if request.POST.get("form", "").startswith("milestone"):
+                _milestone_post(request, actor, task)
+            elif "file" in request.FILES:
                 upload: Any = request.FILES["file"]
                 services.attachment_add(
                     actor=actor, task=task, name=upload.name or "file", data=upload.read()
@@ -150,6 +153,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status.value,
             "status_classes": STATUS_CLASSES,
             "milestones": task.milestones.all(),
+            "can_plan": can_plan(actor, task.unit) and not has_role(actor, Role.AUDITOR),
             "updates": task.updates.select_related("author"),
             "attachments": task.attachments.all(),
             "can_update": task.completed_on is None
@@ -159,3 +163,36 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": request.POST,
         },
     )
+
+
+def _milestone_post(request: HttpRequest, actor: Any, task: Any) -> None:
+    """Add, edit or close a milestone of ``task`` (form ``milestone-add|edit|done``)."""
+    from ..forms import MilestoneForm, run
+
+    which = request.POST.get("form", "")
+    milestone = None
+    if which != "milestone-add":
+        milestone = task.milestones.filter(pk=request.POST.get("milestone") or 0).first()
+        if milestone is None:
+            raise NotFound()
+    if which == "milestone-done":
+        assert milestone is not None
+        done_on = parse_date(request.POST.get("done_on", "")) or timezone.localdate()
+        services.milestone_done(actor=actor, milestone=milestone, done_on=done_on)
+        return
+    form = MilestoneForm(
+        request.POST, instance=type(milestone).objects.get(pk=milestone.pk) if milestone else None
+    )
+    if which == "milestone-add":
+        ok = run(form, lambda f: services.milestone_add(actor=actor, task=task, **f))
+    else:
+        assert milestone is not None
+        edited = milestone
+        ok = run(form, lambda f: services.milestone_update(actor=actor, milestone=edited, **f))
+    if not ok:
+        raise ValidationFailed(
+            fields={
+                f"milestone_{k}" if k != "__all__" else "milestone": [str(m) for m in v]
+                for k, v in form.errors.items()
+            }
+        )
