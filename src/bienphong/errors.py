@@ -44,6 +44,16 @@ class Conflict(DomainError):
     default_message = _("This conflicts with the current state.")
 
 
+def full_clean(instance: object, *, exclude: list[str] | None = None) -> None:
+    """Run a model's ``full_clean()``; its ``ValidationError`` becomes ``ValidationFailed``."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        instance.full_clean(exclude=exclude)  # type: ignore[attr-defined]
+    except ValidationError as error:
+        raise ValidationFailed(fields=fields_from_django(error)) from error
+
+
 def fields_from_django(error: object) -> dict[str, list[str]]:
     """Flatten a Django ``ValidationError`` into ``{field: [messages]}``."""
     message_dict = getattr(error, "message_dict", None)

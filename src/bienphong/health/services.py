@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
 from bienphong.engines import rules
-from bienphong.errors import ValidationFailed, fields_from_django
+from bienphong.errors import ValidationFailed, fields_from_django, full_clean
 from bienphong.org.models import Unit
 from bienphong.org.scoping import primary_membership, require_write
 
@@ -90,10 +90,7 @@ def _save_measure(measure: HealthMeasure, values: dict[str, Any]) -> None:
     gates = values.pop("gates")
     for name, value in values.items():
         setattr(measure, name, value)
-    try:
-        measure.full_clean()
-    except Exception as error:  # Django's ValidationError
-        raise ValidationFailed(fields=fields_from_django(error)) from error
+    full_clean(measure)
     measure.save()
     measure.gates.set(gates)
     transaction.on_commit(_forget_rules)

@@ -12,19 +12,14 @@ from django.utils.translation import gettext as _
 
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
-from bienphong.errors import NotFound, ValidationFailed, fields_from_django
+from bienphong.errors import NotFound, ValidationFailed, full_clean
 
 from .models import ApiToken, Membership, Organisation, Unit, User
 from .roles import Role
 from .scoping import has_role, require_role
 from .tokens import new_token
 
-
-def _clean(instance: Any) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        raise ValidationFailed(fields=fields_from_django(error)) from error
+_clean = full_clean
 
 
 @transaction.atomic

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -21,7 +20,7 @@ from bienphong.errors import (
     NotFound,
     PermissionDenied,
     ValidationFailed,
-    fields_from_django,
+    full_clean,
 )
 from bienphong.nationality import to_icao
 from bienphong.notifications.services import notify
@@ -88,11 +87,7 @@ E_WEAPONS = gettext_lazy("Describe the weapons on board.")
 E_STOWAWAYS = gettext_lazy("Describe the stowaways on board.")
 
 
-def _clean(instance: Any) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        raise ValidationFailed(fields=fields_from_django(error)) from error
+_clean = full_clean
 
 
 def agent_organisation(actor: Any) -> Organisation:

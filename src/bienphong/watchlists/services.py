@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
-from bienphong.errors import Conflict, ValidationFailed
+from bienphong.errors import Conflict, ValidationFailed, full_clean
 from bienphong.notifications.services import notify
 from bienphong.org.models import Unit, UnitType, User
 from bienphong.org.roles import Role
@@ -62,12 +62,7 @@ def watchlist_create(
         sensitivity=sensitivity,
         default_instruction=default_instruction,
     )
-    try:
-        watchlist.full_clean()
-    except Exception as error:
-        from bienphong.errors import fields_from_django
-
-        raise ValidationFailed(fields=fields_from_django(error)) from error
+    full_clean(watchlist)
     watchlist.save()
     audit.record(
         actor=actor,

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
-from bienphong.errors import ValidationFailed, fields_from_django
+from bienphong.errors import ValidationFailed, full_clean
 
 
 def save(obj: models.Model, *, exclude: list[str] | None = None) -> None:
     """``full_clean()`` then save; Django's errors become ``ValidationFailed``."""
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as error:
-        raise ValidationFailed(fields=fields_from_django(error)) from error
+    full_clean(obj, exclude=exclude)
     obj.save()
 
 
