@@ -138,3 +138,35 @@ def test_pdf_embeds_dejavu_and_vietnamese_text(users, approved):
     assert pdf.startswith(b"%PDF")
     assert b"DejaVuSans" in pdf and b"FontFile2" in pdf
     assert len(pdf) < 200_000
+
+
+def test_officer_revokes_a_permit_on_screen_with_a_reason(users, approved):
+    from django.test import Client
+
+    start, end = window()
+    (permit,) = permits.shore_leave_issue(
+        actor=users["officer_a"],
+        filing=approved,
+        positions=[1],
+        valid_from=start,
+        valid_until=end,
+        area="Thành phố Hạ Long",
+    )
+    officer = Client()
+    officer.force_login(users["officer_a"])
+    review = officer.get(f"/ports/review/{approved.pk}/").content.decode()
+    assert 'data-testid="revoke-permit"' in review
+    url = f"/ports/permits/{permit.pk}/revoke/"
+    officer.post(url, {"reason": "  "})
+    permit.refresh_from_db()
+    assert permit.revoked_at is None
+    officer.post(url, {"reason": "Thuyền viên vi phạm quy định"})
+    permit.refresh_from_db()
+    assert permit.revoked_at is not None and permit.revoke_reason.startswith("Thuyền viên")
+    assert permits.verify_token(permits.permit_token(permit)).verdict == Verdict.REVOKED
+    other = Client()
+    other.force_login(users["officer_b"])
+    assert other.post(url, {"reason": "x"}).status_code == 404
+    agent = Client()
+    agent.force_login(users["agent_a"])
+    assert agent.post(url, {"reason": "x"}).status_code == 403

@@ -22,6 +22,7 @@ urlpatterns = [
     path("review/<int:filing_id>/decide/", views.decide, name="ports_decide"),
     path("review/<int:filing_id>/permits/", views.permit_issue, name="ports_permit_issue"),
     path("permits/<int:permit_id>/pdf/", views.permit_pdf, name="ports_permit_pdf"),
+    path("permits/<int:permit_id>/revoke/", views.permit_revoke, name="ports_permit_revoke"),
     path("permits/verify/", views.verify, name="ports_verify"),
     path("organisations/", views.organisations, name="ports_organisations"),
     path("stats/", views.stats, name="ports_stats"),

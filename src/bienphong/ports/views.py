@@ -15,7 +15,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bienphong.errors import DomainError, NotFound, ValidationFailed
+from bienphong.errors import Conflict, DomainError, NotFound, ValidationFailed
 from bienphong.org.models import Organisation, UnitType
 from bienphong.org.roles import Role
 from bienphong.org.scoping import is_external, request_user, units_in_scope
@@ -516,6 +516,25 @@ def permit_pdf(request: HttpRequest, permit_id: int) -> HttpResponse:
     response = HttpResponse(permits.permit_pdf(permit), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{permit.number}.pdf"'
     return response
+
+
+@internal_view(*OFFICERS)
+@require_POST
+def permit_revoke(request: HttpRequest, permit_id: int) -> HttpResponse:
+    actor = request_user(request)
+    permit = selectors.permits_for(actor).filter(pk=permit_id).first()
+    if permit is None:
+        raise NotFound()
+    reason = request.POST.get("reason", "").strip()
+    try:
+        if not reason:
+            raise ValidationFailed(fields={"reason": [_("Give the reason for revoking.")]})
+        permits.permit_revoke(actor=actor, permit=permit, reason=reason)
+    except (ValidationFailed, Conflict) as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, _("Permit revoked."))
+    return redirect("ports_review", permit.filing_id)
 
 
 @internal_view(*READERS)
