@@ -182,3 +182,30 @@ def test_record_with_token_skips_the_second_screening(configured, users):
     with CaptureQueriesContext(connection) as without:
         assert post(client, "/api/v1/crossings", body).status_code == 201
     assert len(with_token.captured_queries) < len(without.captured_queries)
+
+
+def test_administrator_edits_a_visa_rule_and_it_is_audited(configured, users):
+    from bienphong.audit.models import AuditEntry
+    from bienphong.checkpoint.models import VisaRule
+
+    rule = VisaRule.objects.get(nationality="KOR", is_active=True)
+    admin = client_for(users["admin"])
+    page = admin.get(f"/admin/checkpoint/visarule/{rule.pk}/change/")
+    assert page.status_code == 200
+    response = admin.post(
+        f"/admin/checkpoint/visarule/{rule.pk}/change/",
+        {
+            "nationality": "KOR",
+            "document_type": "",
+            "visa_required": "",
+            "stay_days": "30",
+            "note": "Thử nghiệm",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert rule.stay_days == 30
+    entry = AuditEntry.objects.filter(event="admin.checkpoint.visarule.update").get()
+    assert entry.before["stay_days"] == 45 and entry.after["stay_days"] == 30
+    assert client_for(users["officer_a"]).get("/admin/checkpoint/visarule/").status_code == 302
