@@ -6,3 +6,11 @@ class WatchlistsConfig(AppConfig):
     name = "bienphong.watchlists"
     label = "watchlists"
     verbose_name = _("Watchlists")
+
+    def ready(self) -> None:
+        from django.apps import apps
+
+        if apps.is_installed("bienphong.resolutions"):
+            from .indicators import register
+
+            register()  # targets of the resolution module can be bound to it
