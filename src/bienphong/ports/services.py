@@ -550,14 +550,8 @@ def filing_submit(*, actor: Any, filing: Filing) -> Filing:
     filing.save()
     filing.corrections.filter(resolved_at__isnull=True).update(resolved_at=now)
     _screen(actor, filing)
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        event=f"ports.filing.{to}",
-        obj=filing,
-        unit_code=filing.port.code,
-        before={"status": before},
-        after={"status": to, "due_at": filing.due_at},
+    _audit_transition(
+        actor, filing, f"ports.filing.{to}", before, {"status": to, "due_at": filing.due_at}
     )
     _notify_agents(
         filing,
@@ -622,14 +616,12 @@ def filing_request_correction(
     _answered(filing, actor, timezone.now())
     filing.save()
     Correction.objects.bulk_create(created)
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        event="ports.filing.correction_requested",
-        obj=filing,
-        unit_code=filing.port.code,
-        before={"status": before},
-        after={
+    _audit_transition(
+        actor,
+        filing,
+        "ports.filing.correction_requested",
+        before,
+        {
             "status": filing.status,
             "items": [{"field": c.field, "list": c.list_kind, "row": c.row} for c in created],
         },
@@ -640,6 +632,21 @@ def filing_request_correction(
         "\n".join(c.message for c in created),
     )
     return created
+
+
+def _audit_transition(
+    actor: Any, filing: Filing, event: str, before: str, after: dict[str, Any]
+) -> None:
+    """One audit entry for a status change of a filing."""
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        event=event,
+        obj=filing,
+        unit_code=filing.port.code,
+        before={"status": before},
+        after=after,
+    )
 
 
 def _clearance_number(filing: Filing, now: dt.datetime) -> str:
@@ -659,14 +666,12 @@ def filing_approve(*, actor: Any, filing: Filing) -> Filing:
     filing.decided_by = actor
     filing.clearance_number = _clearance_number(filing, now)
     filing.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        event="ports.filing.approve",
-        obj=filing,
-        unit_code=filing.port.code,
-        before={"status": before},
-        after={"status": filing.status, "clearance_number": filing.clearance_number},
+    _audit_transition(
+        actor,
+        filing,
+        "ports.filing.approve",
+        before,
+        {"status": filing.status, "clearance_number": filing.clearance_number},
     )
     _notify_agents(
         filing,
@@ -690,14 +695,8 @@ def filing_refuse(*, actor: Any, filing: Filing, reason: str) -> Filing:
     filing.decided_by = actor
     filing.refusal_reason = reason
     filing.save()
-    audit.record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        event="ports.filing.refuse",
-        obj=filing,
-        unit_code=filing.port.code,
-        before={"status": before},
-        after={"status": filing.status, "reason": reason},
+    _audit_transition(
+        actor, filing, "ports.filing.refuse", before, {"status": filing.status, "reason": reason}
     )
     _notify_agents(filing, _("Filing #%(id)s refused") % {"id": filing.pk}, reason)
     return filing
