@@ -3,10 +3,11 @@ or Vietnamese) to the ICAO 3-letter code used on travel documents."""
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import pycountry
+
+from bienphong.text import strip_diacritics
 
 # ICAO Doc 9303 codes that are not ISO 3166 alpha-3.
 ICAO_EXTRA = {
@@ -72,9 +73,7 @@ VIETNAMESE_NAMES = {
 
 
 def _fold(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    return " ".join(strip_diacritics(text).lower().split())
 
 
 @lru_cache(maxsize=4096)

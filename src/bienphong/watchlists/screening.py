@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,6 +13,7 @@ from django.utils import timezone
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
 from bienphong.org.models import Unit
+from bienphong.text import name_key
 
 from .importers import normalise_document
 from .models import Dismissal, EntryDocument, HitStatus, ScreeningHit, WatchlistEntry
@@ -24,16 +24,10 @@ SEARCH_LIMIT = 10
 DOCUMENT_MATCH_SCORE = 1.0
 
 
-def _fold_name(name: str) -> list[str]:
-    text = name.replace("<", " ").replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return sorted("".join(ch if ch.isalnum() else " " for ch in text.upper()).split())
-
-
 def subject_key(name: str, dob: str, nationality: str, document: str) -> str:
     """Identifies the person screened, independent of name order and diacritics."""
     parts = [
-        " ".join(_fold_name(name)),
+        name_key(name),
         dob or "",
         (nationality or "").upper(),
         normalise_document(document or ""),

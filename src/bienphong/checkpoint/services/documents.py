@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,7 @@ from bienphong.engines.mrz import (
 )
 from bienphong.errors import ValidationFailed
 from bienphong.nationality import to_icao
+from bienphong.text import name_key
 
 from ..models import DocumentType
 
@@ -36,13 +36,6 @@ MANUAL_TYPES = (
     DocumentType.PASSPORT,
     DocumentType.ID_CARD,
 )
-
-
-def fold_name(name: str) -> str:
-    """Identity comparison form: upper case, no diacritics, parts sorted."""
-    text = name.replace("<", " ").replace("Đ", "D").replace("đ", "d").replace("Ð", "D")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(sorted("".join(ch if ch.isalnum() else " " for ch in text.upper()).split()))
 
 
 @dataclass
@@ -70,7 +63,7 @@ class DocumentFacts:
 
     @property
     def identity_key(self) -> tuple[str, str, str]:
-        return fold_name(self.full_name), self.birth_text, self.nationality
+        return name_key(self.full_name), self.birth_text, self.nationality
 
     def fingerprint(self) -> str:
         raw = "|".join([self.doc_type, self.issuing_state, self.number, *self.identity_key])
