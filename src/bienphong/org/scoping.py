@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 
 from bienphong.errors import NotFound, PermissionDenied
 
-from .models import Membership, Organisation, Unit, User
+from .models import Membership, Unit, User
 from .roles import AUDIT_READER_ROLES, EXTERNAL_ROLES, READ_ONLY_ROLES, Role
 
 M = TypeVar("M", bound=models.Model)
@@ -79,13 +79,6 @@ def _unit_q(paths: list[str], prefix: str) -> Q:
 
 def units_in_scope(user: Any) -> QuerySet[Unit]:
     return Unit.objects.filter(_unit_q(scope_paths(user), ""))
-
-
-def organisations_in_scope(user: Any) -> QuerySet[Organisation]:
-    ids = {m.organisation_id for m in memberships(user) if m.organisation_id}
-    if scope_paths(user) and has_role(user, Role.COMMAND_STAFF, Role.ADMINISTRATOR):
-        return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=ids)
 
 
 def scope_queryset(
