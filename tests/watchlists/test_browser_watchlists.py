@@ -76,3 +76,22 @@ def test_officer_reviews_a_hit(live_server, page, users, tree, watchlist):
     expect(page.get_by_test_id("hit-table")).to_contain_text("Không có kết quả")
     hit.refresh_from_db()
     assert hit.status == "dismissed"
+
+
+def test_staff_designate_an_officer_and_deactivate_an_entry(live_server, page, users, watchlist):
+    from bienphong.watchlists.models import WatchlistEntry
+
+    sign_in(page, live_server.url, "staff")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/watchlists/designations/")
+    page.fill("#id_username", "officer_a")
+    page.get_by_role("button", name="Chỉ định").click()
+    expect(page.locator("table")).to_contain_text("officer_a")
+    entry = WatchlistEntry.objects.get(external_id="HX-2")
+    page.goto(f"{live_server.url}/watchlists/entries/{entry.pk}/")
+    expect(page.locator("h1")).to_have_text("Vương Tiểu Minh")
+    page.fill("#id_reason", "Đã hết căn cứ")
+    page.get_by_role("button", name="Hủy hiệu lực").click()
+    expect(page.locator(".messages")).to_contain_text("Đã hủy hiệu lực đối tượng")
+    entry.refresh_from_db()
+    assert not entry.is_active

@@ -73,3 +73,16 @@ def test_wrong_password_then_token_page(live_server, page, users):
     expect(page.get_by_test_id("new-token")).to_contain_text(re.compile(r"bp_[0-9a-f]{8}_"))
     page.reload()
     assert page.get_by_test_id("new-token").count() == 0  # shown once
+
+
+def test_units_pages_show_only_the_officers_scope(live_server, page, users):
+    sign_in(page, live_server.url, "officer_a")
+    page.wait_for_url(f"{live_server.url}/")
+    page.locator("nav.mainnav").get_by_role("link", name="Đơn vị").click()
+    table = page.get_by_test_id("unit-table")
+    expect(table).to_contain_text("CK-A")
+    expect(table).not_to_contain_text("DBP-B")
+    table.get_by_role("link", name="DBP-A").click()
+    expect(page.get_by_test_id("unit-name")).to_have_text("Đơn vị DBP-A")
+    page.goto(f"{live_server.url}/units/DBP-B/")
+    expect(page.locator("h1")).to_have_text("Không tìm thấy")
