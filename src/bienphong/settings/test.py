@@ -22,6 +22,8 @@ AXES_FAILURE_LIMIT = 5
 BIENPHONG_INLINE_JOBS = True
 # Every search sees every change at once.
 BIENPHONG_SCREENING_SYNC_SECONDS = 0.0
+# Every lookup reads the database (no per-process memo outlives a test's rollback).
+BIENPHONG_LOOKUP_CACHE_SECONDS = 0.0
 # Static files come from the apps' folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

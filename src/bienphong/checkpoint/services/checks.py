@@ -13,7 +13,6 @@ from typing import Any
 
 from django.apps import apps
 from django.core import signing
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +24,7 @@ from bienphong.watchlists.models import HitStatus, Instruction
 from bienphong.watchlists.presenters import outcome_dict
 from bienphong.watchlists.screening import screen_person
 
+from ..lookups import unit_by_code, unit_code, visa_rule
 from ..models import (
     Crossing,
     Decision,
@@ -33,8 +33,8 @@ from ..models import (
     Stay,
     TravelDocument,
     Traveller,
-    VisaRule,
 )
+from ..rows import Rows
 from .documents import DocumentFacts, read_document
 
 OK, WARN, BLOCK = "ok", "warning", "block"
@@ -132,29 +132,35 @@ class CheckResult:
 
 
 def gate_for(actor: Any, code: str) -> Unit:
-    gate = Unit.objects.filter(code=code).first()
+    gate = unit_by_code(code)
     if gate is None or gate.unit_type not in (UnitType.GATE, UnitType.STATION):
         raise ValidationFailed(fields={"gate": [_("Choose a land gate.")]})
     require_write(actor, gate)
     return gate
 
 
+_documents = Rows(TravelDocument)
+_travellers = Rows(Traveller)
+_crossings = Rows(Crossing)
+_stays = Rows(Stay)
+
+
 def find_traveller(facts: DocumentFacts) -> tuple[Traveller | None, TravelDocument | None]:
     """The same document, or else the same identity (a person with a new passport)."""
-    document = (
-        TravelDocument.objects.select_related("traveller")
-        .filter(doc_type=facts.doc_type, issuing_state=facts.issuing_state, number=facts.number)
-        .first()
+    document = _documents.first(
+        "doc_type = %s AND issuing_state = %s AND number = %s",
+        [facts.doc_type, facts.issuing_state, facts.number],
     )
-    traveller = document.traveller if document else None
+    traveller = None
+    if document is not None:
+        traveller = _travellers.first("id = %s", [document.traveller_id])
+        document.traveller = traveller  # type: ignore[assignment]
     if traveller is None and facts.birth_text:
         name_key, birth, nationality = facts.identity_key
-        traveller = (
-            Traveller.objects.filter(
-                name_key=name_key, birth_date_text=birth, nationality=nationality
-            )
-            .order_by("pk")
-            .first()
+        traveller = _travellers.first(
+            "name_key = %s AND birth_date_text = %s AND nationality = %s",
+            [name_key, birth, nationality],
+            order_by="id",
         )
     seen = 0
     while traveller is not None and traveller.merged_into_id and seen < 10:
@@ -305,16 +311,19 @@ def _history_checks(result: CheckResult, today: dt.date) -> None:
     traveller = result.traveller
     if traveller is None:
         return
-    recent = (
-        Crossing.objects.filter(traveller=traveller, correction__isnull=True)
-        .select_related("unit")
-        .order_by("-at")[:5]
+    # Not corrected: no later crossing names this one in corrects_id.
+    recent = _crossings.fetch(
+        "traveller_id = %s AND NOT EXISTS (SELECT 1 FROM checkpoint_crossing AS later"
+        " WHERE later.corrects_id = checkpoint_crossing.id)",
+        [traveller.pk],
+        order_by="at DESC",
+        limit=5,
     )
     result.history = [
         {
             "at": c.at.isoformat(),
             "at_local": timezone.localtime(c.at).strftime("%d/%m/%Y %H:%M"),
-            "gate": c.unit.code,
+            "gate": unit_code(c.unit_id),
             "direction": c.direction,
             "direction_label": str(c.get_direction_display()),
             "decision": c.decision,
@@ -322,10 +331,8 @@ def _history_checks(result: CheckResult, today: dt.date) -> None:
         }
         for c in recent
     ]
-    result.open_stay = (
-        Stay.objects.filter(traveller=traveller, exited_at__isnull=True)
-        .order_by("-entered_at")
-        .first()
+    result.open_stay = _stays.first(
+        "traveller_id = %s AND exited_at IS NULL", [traveller.pk], order_by="entered_at DESC"
     )
     stay = result.open_stay
     if result.direction == Direction.ENTRY and stay is not None:
@@ -368,12 +375,7 @@ def _visa_checks(result: CheckResult, facts: DocumentFacts, today: dt.date) -> N
     if facts.doc_type in BORDER_PASSES:
         result.permitted_until = facts.expiry_date
         return
-    rule = (
-        VisaRule.objects.filter(is_active=True, nationality=facts.nationality)
-        .filter(Q(document_type=facts.doc_type) | Q(document_type=""))
-        .order_by("-document_type")
-        .first()
-    )
+    rule = visa_rule(facts.nationality, facts.doc_type)
     if rule is None or rule.visa_required:
         result.items.append(
             CheckItem(

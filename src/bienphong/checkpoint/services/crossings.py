@@ -13,12 +13,13 @@ from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
 from bienphong.errors import Conflict, ValidationFailed
 from bienphong.org.scoping import require_write
+from bienphong.writelock import serialized_write
 
+from ..lookups import list_code_exists
 from ..models import (
     Crossing,
     Decision,
     Direction,
-    ListItem,
     ListKind,
     Stay,
     TravelDocument,
@@ -43,15 +44,13 @@ def _validate_decision(payload: dict[str, Any], result: CheckResult) -> dict[str
     if decision in REASON_KINDS:
         if not reason:
             errors["reason_code"] = [_("A reason is required to refuse or refer.")]
-        elif not ListItem.objects.filter(
-            kind=REASON_KINDS[Decision(decision)], code=reason, is_active=True
-        ).exists():
+        elif not list_code_exists(REASON_KINDS[Decision(decision)], reason):
             errors["reason_code"] = [_("Choose a reason from the list.")]
     if decision == Decision.ADMITTED and not result.can_admit:
         blocking = [i.title for i in result.items if i.status == "block"]
         errors["decision"] = [_("Cannot admit: %(checks)s.") % {"checks": "; ".join(blocking)}]
     purpose = str(payload.get("purpose") or "").strip()
-    if purpose and not ListItem.objects.filter(kind=ListKind.PURPOSE, code=purpose).exists():
+    if purpose and not list_code_exists(ListKind.PURPOSE, purpose, active_only=False):
         errors["purpose"] = [_("Choose a purpose from the list.")]
     if errors:
         raise ValidationFailed(fields=errors)
@@ -66,8 +65,10 @@ def _validate_decision(payload: dict[str, Any], result: CheckResult) -> dict[str
 
 def _traveller_and_document(
     facts: DocumentFacts, result: CheckResult
-) -> tuple[Traveller, TravelDocument]:
+) -> tuple[Traveller, TravelDocument, bool]:
+    """The traveller and document to record, and whether the traveller is new."""
     traveller = result.traveller
+    created = traveller is None
     if traveller is None:
         name_key, birth, nationality = facts.identity_key
         traveller = Traveller.objects.create(
@@ -93,7 +94,8 @@ def _traveller_and_document(
     elif document.traveller_id != traveller.pk and not document.traveller.merged_into_id:
         # A document seen before under another record of the same person.
         traveller = document.traveller
-    return traveller, document
+        created = False
+    return traveller, document, created
 
 
 def _replayed(key: str, facts: DocumentFacts, decision: str) -> Crossing | None:
@@ -119,13 +121,13 @@ def crossing_record(
         result = run_check(actor=actor, payload=payload, at=at)
     facts = result.document
     fields = _validate_decision(payload, result)
-    if key and (replay := _replayed(key, facts, fields["decision"])):
-        return replay, False
     try:
-        with transaction.atomic():
+        with serialized_write(), transaction.atomic():
             crossing = _write(actor, result, fields, key, at)
     except IntegrityError:
-        # A concurrent retry with the same key committed first.
+        # The key is unique: a retry (or a concurrent one that committed first) fails to
+        # insert and rolls back whole, then gets the crossing first recorded. Looking the
+        # key up only then saves a query on every first attempt.
         if key and (replay := _replayed(key, facts, fields["decision"])):
             return replay, False
         raise
@@ -136,10 +138,13 @@ def _write(
     actor: Any, result: CheckResult, fields: dict[str, str], key: str | None, at: dt.datetime
 ) -> Crossing:
     facts = result.document
-    traveller, document = _traveller_and_document(facts, result)
+    traveller, document, new_traveller = _traveller_and_document(facts, result)
     today = timezone.localdate(at)
+    # A traveller created in this transaction has no stay yet: no lookup needed.
     stay = (
-        Stay.objects.select_for_update()
+        None
+        if new_traveller
+        else Stay.objects.select_for_update()
         .filter(traveller=traveller, exited_at__isnull=True)
         .order_by("-entered_at")
         .first()

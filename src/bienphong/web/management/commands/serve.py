@@ -17,17 +17,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--host", default=os.environ.get("BIENPHONG_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("BIENPHONG_PORT", 8000)))
+        # Measured on 2 cores (docs/benchmarks.md, "Checkpoint under load"): single-threaded
+        # workers, two per core, beat threads sharing one interpreter lock by ~20 % and
+        # spread requests evenly (a keep-alive connection pins a client to one gthread
+        # worker). Put a buffering proxy in front for slow clients, as with any sync worker.
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("BIENPHONG_WORKERS", 3)),
-            help="worker processes (default 3)",
+            default=int(os.environ.get("BIENPHONG_WORKERS", 0)) or 2 * (os.cpu_count() or 1),
+            help="worker processes (default: two per CPU core)",
         )
         parser.add_argument(
             "--threads",
             type=int,
-            default=int(os.environ.get("BIENPHONG_THREADS", 4)),
-            help="threads per worker (default 4)",
+            default=int(os.environ.get("BIENPHONG_THREADS", 1)),
+            help="threads per worker (default 1; more than 1 selects the gthread worker)",
+        )
+        parser.add_argument(
+            "--worker-class",
+            default=os.environ.get("BIENPHONG_WORKER_CLASS", ""),
+            choices=["", "gthread", "sync"],
+            help="gunicorn worker class (default: sync with one thread, else gthread)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -39,6 +49,7 @@ class Command(BaseCommand):
         if gunicorn is None:
             raise CommandError("gunicorn is not installed in this environment.")
         bind = f"{options['host']}:{options['port']}"
+        worker_class = options["worker_class"] or ("gthread" if options["threads"] > 1 else "sync")
         argv = [
             gunicorn,
             "bienphong.wsgi:application",
@@ -49,7 +60,7 @@ class Command(BaseCommand):
             "--threads",
             str(options["threads"]),
             "--worker-class",
-            "gthread",
+            worker_class,
             "--access-logfile",
             "-",
             "--graceful-timeout",
