@@ -31,6 +31,12 @@ CHANCE: dict[str, float] = {
     "one_digit_year": 1 / 4,
 }
 
+# A full birth date that agrees exactly (1 chance in ~20,000 for an unrelated person)
+# makes up for part of a name that is incomplete, e.g. a Vietnamese middle name left
+# out of a passport ("Nguyen An" for "Nguyễn Mạnh An"): that part of the gap closes.
+EXACT_DATE_LIFT = 0.35
+EXACT_DATE_MIN_NAME = 0.6  # ... only when the name itself already agrees this much
+
 
 def parse_date(value: str | None) -> int:
     """`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `DD/MM/YYYY` -> packed int; bad/empty -> 0."""
@@ -97,3 +103,11 @@ def compare_dates(listed: int, query: int) -> str:
     if _one_digit(f"{listed:08d}", f"{query:08d}"):
         return "one_digit"
     return "same_year_other_day" if ly == qy else "different"
+
+
+def lift_for_exact_date(name_score: float, dcode: str, listed: int) -> float:
+    """Name score raised by an exactly agreeing full date of birth (not a 01-01
+    placeholder, which agrees by chance far more often)."""
+    if dcode != "exact" or name_score < EXACT_DATE_MIN_NAME or listed % 10000 == 101:
+        return name_score
+    return name_score + (1.0 - name_score) * EXACT_DATE_LIFT

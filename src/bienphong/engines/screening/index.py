@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .dates import DATE_FACTORS, compare_dates, parse_date, year_of
+from . import chinese
+from .dates import DATE_FACTORS, compare_dates, lift_for_exact_date, parse_date, year_of
 from .explain import Hit
 from .explainer import explain
 from .keys import analyse, tok
@@ -29,6 +30,7 @@ TOP_K = 100  # candidates scored in full
 MAX_K = 400  # ... and at most this many when many candidates tie
 PRE_K = 4000  # candidates ranked by name before the date is looked at
 PAIR_FANOUT = 6  # expansions per query part used in pair keys
+STRONG = 0.85  # part matches better than a typo (transliteration and up)
 ANY_YEAR = 4095
 _T = 1 << 60
 _P = 2 << 60
@@ -212,7 +214,7 @@ class ScreeningIndex:
         limit: int = 10,
     ) -> list[Hit]:
         """Hits for a traveller, best first: every alert, then others up to `limit` hits."""
-        qkeys, qgroups, qraws = self._split_unknown(*analyse(name))
+        qkeys, qgroups, qraws = self._split_unknown(*analyse(name, self._translit_known))
         if not qkeys:
             return []
         qdate = parse_date(dob)
@@ -240,20 +242,26 @@ class ScreeningIndex:
             qtoks,
         )
         scored: list[tuple[float, int, int, float, str]] = []
-        memo: dict[tuple[int, ...], tuple[float, float]] = {}
+        memo: dict[tuple[int, ...], tuple[float, float, bool]] = {}
         for slot in cands:
-            best, best_name, best_info = 0.0, 0, 0.0
+            best, best_name, best_info, best_strong = 0.0, 0, 0.0, False
             for ni, stored in enumerate(self.names[slot]):
                 hit = memo.get(stored)
                 if hit is None:  # the same listed name recurs across entries
                     tids, groups = decode(stored)
-                    hit = memo[stored] = match_name(ctx, tids, groups, vocab, n)[:2]
-                s, info = hit
+                    s, info, pairs, free_q, _fe = match_name(ctx, tids, groups, vocab, n)
+                    # every query part found, none only as a typo: the gap is listed
+                    # parts the query left out (a middle name missing from a passport)
+                    strong = not free_q and min((p[2] for p in pairs), default=0.0) >= STRONG
+                    hit = memo[stored] = (s, info, strong)
+                s, info, strong = hit
                 if s > best:
-                    best, best_name, best_info = s, ni, info
+                    best, best_name, best_info, best_strong = s, ni, info, strong
             if best <= 0.3:
                 continue
             dcode = compare_dates(self.dob[slot], qdate)
+            if best_strong:
+                best = lift_for_exact_date(best, dcode, self.dob[slot])
             total = best * DATE_FACTORS[dcode] * commonness(n, best_info, dcode)
             enat = self.nat[slot]
             if qnat and enat and qnat != enat:
@@ -285,7 +293,7 @@ class ScreeningIndex:
         out_k: list[str] = []
         out_g: list[int] = []
         for k, g in zip(keys, groups, strict=True):
-            if k in known or len(k) < 5 or not k.isascii():
+            if k in known or len(k) < 5 or not k.isascii() or self._translit_known(k):
                 out_k.append(k)
                 out_g.append(g)
                 continue
@@ -303,6 +311,19 @@ class ScreeningIndex:
                 out_k += [best[1], best[2]]
                 out_g += [g, g]
         return out_k, out_g, raws
+
+    def _translit_known(self, key: str) -> bool:
+        """Another spelling of this part is listed (Yelena for Elena, Mariya for
+        Mariia): it is one name, not two listed parts run together (Ye + Lena)."""
+        if len(key) < 5 or not key.isascii() or key in self.vocab.tid_of:
+            return False
+        if len(chinese.segment(key)) == 2:  # Xiaoming: a Chinese given name, split it
+            return False
+        toks = self.vocab.toks
+        return any(
+            code == "transliteration" and s >= 0.8 and len(toks[x].a) >= 5 and not toks[x].pin
+            for x, (s, code) in self.vocab.expand(key).items()
+        )
 
     def _candidates(
         self, exps: list[dict[int, tuple[float, str]]], qdate: int, n: int
@@ -376,10 +397,15 @@ class ScreeningIndex:
         uniq, inv = np.unique(allc, return_inverse=True)
         weights = np.concatenate(wchunks)
         score: npt.NDArray[np.float64] = np.bincount(inv, weights=weights).astype(np.float64)
+        alldobs = np.frombuffer(self.dob, dtype=np.int32)
         if len(uniq) > PRE_K:  # best names first, then dates among those
-            pre = np.argpartition(-score, PRE_K)[:PRE_K]
+            # Thousands of entries can share a common name with the same key score, so
+            # an arbitrary cut would lose the target: a cheap date check breaks the ties.
+            cd = alldobs[uniq]
+            tie = 2.0 * (cd == qdate) + 1.0 * (cd // 10000 == qdate // 10000) if qdate else 0.0
+            pre = np.argpartition(-(score + tie), PRE_K)[:PRE_K]
             uniq, score = uniq[pre], score[pre]
-        dobs = np.frombuffer(self.dob, dtype=np.int32)[uniq]
+        dobs = alldobs[uniq]
         score = score + date_bonus(dobs, qdate)
         if len(uniq) > TOP_K:
             # the best TOP_K, plus any tied with the last of them (common names)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from . import chinese
@@ -129,12 +130,16 @@ def tok(key: str, is_cjk: bool) -> Tok:
     return Tok(key, is_cjk)
 
 
-def analyse(name: str) -> tuple[list[str], list[int], list[str]]:
+def analyse(
+    name: str, keep: Callable[[str], bool] | None = None
+) -> tuple[list[str], list[int], list[str]]:
     """Split a name into token keys, the raw group each came from, and raw groups.
 
     Token keys are folded ASCII name parts (joined pinyin split into syllables) or
     single Chinese characters; in a run of characters the first is the family name
     and the rest one given-name group. Returns (keys, group_of_key, raw_groups).
+    `keep(part)` True keeps a part whole that would read as joined pinyin (a query's
+    Mariya when the list has Mariia: one Russian name, not ma-ri-ya).
     """
     keys: list[str] = []
     groups: list[int] = []
@@ -159,7 +164,7 @@ def analyse(name: str) -> tuple[list[str], list[int], list[str]]:
         flush_run()
         for part in split_folded(fold(raw)):
             raws.append(raw)
-            for syl in chinese.segment(part):
+            for syl in (part,) if keep and keep(part) else chinese.segment(part):
                 keys.append(syl)
                 groups.append(len(raws) - 1)
     flush_run()
