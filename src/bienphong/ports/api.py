@@ -13,9 +13,11 @@ from ninja import File, Header, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from bienphong.errors import NotFound
-from bienphong.org.scoping import is_external, request_user
+from bienphong.health.ratelimit import client_address
+from bienphong.org.scoping import is_external, request_user, require_role
 
-from . import lists, permits, selectors, services
+from . import applications, lists, permits, registration, selectors, services
+from .application_models import AgentApplication
 from .models import Filing, ListPerson, Permit, PortCall, Vessel
 
 router = Router(tags=["ports"])
@@ -574,3 +576,76 @@ def permit_verify(request: HttpRequest, token: str = "") -> dict[str, Any]:
 
 
 __all__ = ["ListPerson", "router"]
+
+
+# --- agent self-registration ---------------------------------------------------------
+
+
+class AgentApplicationIn(Schema):
+    name: str
+    tax_code: str
+    address: str
+    email: str
+    phone: str
+    ports: list[str]
+    full_name: str
+    username: str
+    user_email: str
+    password: str
+
+
+class AgentApplicationOut(Schema):
+    id: int
+    status: str
+    organisation: str
+    tax_code: str
+
+
+class RejectIn(Schema):
+    reason: str
+
+
+def _application_out(application: Any) -> dict[str, Any]:
+    return {
+        "id": application.pk,
+        "status": application.status,
+        "organisation": application.organisation.name,
+        "tax_code": application.organisation.tax_code,
+    }
+
+
+@router.post("/ports/agent-applications", auth=None, response={201: AgentApplicationOut})
+def agent_application_create(request: HttpRequest, payload: AgentApplicationIn) -> Status[Any]:
+    """A shipping agency applies (public, no sign-in; rate-limited per address)."""
+    registration.rate_check(client_address(request))
+    application = applications.application_submit(actor=None, data=payload.dict())
+    return Status(201, _application_out(application))
+
+
+@router.get("/ports/agent-applications", response=list[AgentApplicationOut])
+def agent_application_list(request: HttpRequest) -> Any:
+    require_role(request_user(request), *services.APPROVER_ROLES)
+    return [_application_out(a) for a in applications.pending()]
+
+
+@router.post("/ports/agent-applications/{application_id}/approve", response=AgentApplicationOut)
+def agent_application_approve(request: HttpRequest, application_id: int) -> Any:
+    actor = request_user(request)
+    require_role(actor, *services.APPROVER_ROLES)
+    application = AgentApplication.objects.filter(pk=application_id).first()
+    if application is None:
+        raise NotFound()
+    return _application_out(applications.application_approve(actor=actor, application=application))
+
+
+@router.post("/ports/agent-applications/{application_id}/reject", response=AgentApplicationOut)
+def agent_application_reject(request: HttpRequest, application_id: int, payload: RejectIn) -> Any:
+    actor = request_user(request)
+    require_role(actor, *services.APPROVER_ROLES)
+    application = AgentApplication.objects.filter(pk=application_id).first()
+    if application is None:
+        raise NotFound()
+    done = applications.application_reject(
+        actor=actor, application=application, reason=payload.reason
+    )
+    return _application_out(done)

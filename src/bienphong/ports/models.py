@@ -373,3 +373,6 @@ class Permit(models.Model):
     @property
     def holder_name(self) -> str:
         return self.person.full_name if self.person else self.visitor_name
+
+
+from .application_models import AgentApplication, ApplicationStatus  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import registration, views
 
 urlpatterns = [
     path("", views.home, name="ports"),
@@ -26,4 +26,8 @@ urlpatterns = [
     path("permits/verify/", views.verify, name="ports_verify"),
     path("organisations/", views.organisations, name="ports_organisations"),
     path("stats/", views.stats, name="ports_stats"),
+    path("apply/", registration.apply, name="ports_apply"),
+    path("apply/done/", registration.applied, name="ports_applied"),
+    path("applications/", registration.application_list, name="ports_applications"),
+    path("my-users/", registration.organisation_users, name="ports_organisation_users"),
 ]

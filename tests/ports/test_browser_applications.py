@@ -1,0 +1,41 @@
+"""In a browser: an agency applies, command staff approve, the agent signs in to the portal."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.web.test_browser_home import sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "Tau-bien-2026!x"
+
+
+def test_apply_approve_sign_in(live_server, page, ports, users):
+    cache.clear()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_test_id("apply-link").click()
+    page.fill("#f_name", "Đại lý Hàng hải Cái Lân")
+    page.fill("#f_tax_code", "5701234567")
+    page.fill("#f_address", "1 Bến Đoan, Hạ Long")
+    page.fill("#f_email", "info@cailan.example")
+    page.fill("#f_phone", "0203 3812345")
+    page.select_option("#f_ports", ["CANG-X"])
+    page.fill("#f_full_name", "Trần Văn Bình")
+    page.fill("#f_username", "binh_cl")
+    page.fill("#f_user_email", "binh@cailan.example")
+    page.fill("#f_password", PASSWORD)
+    page.get_by_role("button", name="Gửi đơn đăng ký").click()
+    page.get_by_test_id("applied").wait_for()
+
+    sign_in(page, live_server.url, "staff")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/ports/applications/")
+    row = page.locator("[data-testid^=application-]", has_text="Cái Lân")
+    row.get_by_role("button", name="Duyệt").click()
+    page.wait_for_url(f"{live_server.url}/ports/applications/")
+    page.context.clear_cookies()
+
+    sign_in(page, live_server.url, "binh_cl", PASSWORD)
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.get_by_test_id("home-title").inner_text() == "Cổng thông tin đại lý tàu biển"
