@@ -19,12 +19,16 @@ import bienphong
 from bienphong.api_auth import API_AUTH
 from bienphong.audit.api import router as audit_router
 from bienphong.checkpoint.api import router as checkpoint_router
+from bienphong.command.api import router as stats_router
 from bienphong.documents.api import router as documents_router
 from bienphong.errors import DomainError, fields_from_django
+from bienphong.exports.api import router as exports_router
 from bienphong.health.api import router as health_router
 from bienphong.org.api import router as org_router
 from bienphong.ports.api import router as ports_router
 from bienphong.resolutions.api import router as resolutions_router
+from bienphong.situation.api import incidents_router as situation_incidents_router
+from bienphong.situation.api import reports_router as situation_reports_router
 from bienphong.watchlists.api import screening_router, watchlists_router
 
 logger = logging.getLogger(__name__)
@@ -165,3 +169,7 @@ api.add_router("/watchlists", watchlists_router)
 api.add_router("/health-control", health_router)
 api.add_router("/resolutions", resolutions_router)
 api.add_router("", ports_router)
+api.add_router("/stats", stats_router)
+api.add_router("/exports", exports_router)
+api.add_router("", situation_incidents_router)
+api.add_router("", situation_reports_router)

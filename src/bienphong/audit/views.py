@@ -5,25 +5,25 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.dateparse import parse_date
 
+from bienphong.errors import ValidationFailed
 from bienphong.org.roles import AUDIT_READER_ROLES
 from bienphong.web.decorators import internal_view
 
 from . import selectors
-from .models import AuditAction
-
-FILTERS = ("user", "action", "event", "object_type", "object_id", "unit")
+from .models import AuditAction, AuditEntry
 
 
 @internal_view(*AUDIT_READER_ROLES)
 def entry_list(request: HttpRequest) -> HttpResponse:
-    params = {name: request.GET.get(name, "").strip() for name in FILTERS}
-    date_from = parse_date(request.GET.get("date_from", "") or "")
-    date_to = parse_date(request.GET.get("date_to", "") or "")
-    entries = selectors.entry_list(
-        actor=request.user, date_from=date_from, date_to=date_to, **params
-    )
+    params = {name: request.GET.get(name, "").strip() for name in selectors.FILTERS}
+    date_from = request.GET.get("date_from", "")
+    date_to = request.GET.get("date_to", "")
+    errors: dict[str, list[str]] = {}
+    try:
+        entries = selectors.entries_from_params(request.user, request.GET)
+    except ValidationFailed as error:
+        errors, entries = error.fields, AuditEntry.objects.none()
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -33,6 +33,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "filters": params,
+            "errors": errors,
             "date_from": date_from,
             "date_to": date_to,
             "actions": AuditAction.choices,

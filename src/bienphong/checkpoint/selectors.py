@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from bienphong.audit import services as audit
+from bienphong.exports.params import choice_param, date_param, param
 from bienphong.org.scoping import get_in_scope, scope_queryset
 
 from .models import (
@@ -60,6 +62,24 @@ def crossing_list(
             | Q(traveller__full_name__icontains=query)
         )
     return qs.order_by("-at", "-pk")
+
+
+def crossing_filters(params: Mapping[str, Any]) -> dict[str, Any]:
+    """The crossing list's filters from a query string; a bad one names its field."""
+    return {
+        "gate": param(params, "gate", max_length=32),
+        "direction": choice_param(params, "direction", Direction.values),
+        "decision": choice_param(params, "decision", Decision.values),
+        "nationality": param(params, "nationality", max_length=3),
+        "query": param(params, "q"),
+        "date_from": date_param(params, "date_from"),
+        "date_to": date_param(params, "date_to"),
+    }
+
+
+def crossings_from_params(actor: Any, params: Mapping[str, Any]) -> QuerySet[Crossing]:
+    """The crossing list screen and its export: the same filters, the same scope."""
+    return crossing_list(actor=actor, **crossing_filters(params))
 
 
 def crossing_get(*, actor: Any, pk: int) -> Crossing:

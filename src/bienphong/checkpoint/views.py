@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from bienphong.errors import ValidationFailed
@@ -179,16 +178,11 @@ def crossing_list(request: HttpRequest) -> HttpResponse:
         name: request.GET.get(name, "").strip()
         for name in ("gate", "direction", "decision", "nationality", "q")
     }
-    qs = selectors.crossing_list(
-        actor=actor,
-        gate=params["gate"],
-        direction=params["direction"],
-        decision=params["decision"],
-        nationality=params["nationality"],
-        query=params["q"],
-        date_from=parse_date(request.GET.get("date_from") or ""),
-        date_to=parse_date(request.GET.get("date_to") or ""),
-    )
+    errors: dict[str, list[str]] = {}
+    try:
+        qs = selectors.crossings_from_params(actor, request.GET)
+    except ValidationFailed as error:
+        errors, qs = error.fields, selectors.current_crossings().none()
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -198,6 +192,7 @@ def crossing_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "params": params,
+            "errors": errors,
             "querystring": query.urlencode(),
             "directions": Direction.choices,
             "decisions": Decision.choices,

@@ -4,17 +4,22 @@ of a declaration logged."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from bienphong.audit import services as audit
+from bienphong.errors import ValidationFailed
+from bienphong.exports.params import choice_param, param
 from bienphong.org.scoping import get_in_scope, scope_paths
 
 from . import codes
 from .access import DECLARATION_READ_ROLES, INTERNAL_ROLES, require
-from .models import HealthDeclaration, HealthMeasure
+from .inputs import parse_date
+from .models import Direction, HealthDeclaration, HealthMeasure, Source
 
 
 def measure_list(*, actor: Any, active: bool | None = None) -> QuerySet[HealthMeasure]:
@@ -71,6 +76,30 @@ def declaration_list(
             Q(full_name__icontains=query) | Q(document_number=query.replace(" ", "").upper())
         )
     return qs.order_by("-created_at", "-pk")
+
+
+def _date_filter(params: Mapping[str, Any], name: str) -> date | None:
+    text = param(params, name, max_length=10)
+    parsed = parse_date(text)
+    if text and parsed is None:
+        raise ValidationFailed(fields={name: [_("Enter a date as YYYY-MM-DD.")]})
+    return parsed
+
+
+def declarations_from_params(actor: Any, params: Mapping[str, Any]) -> QuerySet[HealthDeclaration]:
+    """The declaration list screen's filters (and its export's): gate, direction, planned
+    dates, symptoms yes/no, source, name or document number (``q``)."""
+    symptoms = choice_param(params, "symptoms", ["yes", "no"])
+    return declaration_list(
+        actor=actor,
+        gate=param(params, "gate", max_length=32),
+        direction=choice_param(params, "direction", Direction.values),
+        planned_from=_date_filter(params, "planned_from"),
+        planned_until=_date_filter(params, "planned_until"),
+        symptoms={"yes": True, "no": False}.get(symptoms),
+        source=choice_param(params, "source", Source.values),
+        query=param(params, "q"),
+    )
 
 
 def declaration_get(*, actor: Any, code: str) -> HealthDeclaration:

@@ -23,6 +23,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bienphong import caching
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
 from bienphong.engines import rules
@@ -317,12 +318,13 @@ class HealthCheck:
 
 
 _cache_lock = threading.Lock()
-_cache: dict[str, Any] = {"version": None, "rules": None, "titles": {}}
+_cache: dict[str, Any] = {"version": None, "rules": None, "titles": {}, "checked_at": None}
 
 
 def _forget_rules() -> None:
     with _cache_lock:
         _cache["version"] = None
+        _cache["checked_at"] = None
 
 
 def _engine_measure(m: HealthMeasure) -> rules.Measure:
@@ -348,7 +350,19 @@ def _engine_measure(m: HealthMeasure) -> rules.Measure:
 
 
 def current_rules() -> tuple[rules.RuleSet, dict[int, str]]:
-    """The switched-on measures compiled once per change (one small query to check)."""
+    """The switched-on measures compiled once per change. Whether they changed is asked
+    (one small query) at most every BIENPHONG_LOOKUP_CACHE_SECONDS per process, so a
+    measure switched on in another process applies within that bound."""
+    now = caching.clock()
+    with _cache_lock:
+        checked = _cache["checked_at"]
+        if (
+            _cache["rules"] is not None
+            and _cache["version"] is not None
+            and checked is not None
+            and now - checked < caching.lookup_seconds()
+        ):
+            return _cache["rules"], _cache["titles"]
     version = tuple(
         HealthMeasure.objects.filter(is_active=True)
         .aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
@@ -356,12 +370,13 @@ def current_rules() -> tuple[rules.RuleSet, dict[int, str]]:
     )
     with _cache_lock:
         if _cache["version"] == version and _cache["rules"] is not None:
+            _cache["checked_at"] = now
             return _cache["rules"], _cache["titles"]
     measures = list(HealthMeasure.objects.filter(is_active=True).prefetch_related("gates"))
     compiled = rules.RuleSet(_engine_measure(m) for m in measures)
     titles = {m.pk: m.title for m in measures}
     with _cache_lock:
-        _cache.update(version=version, rules=compiled, titles=titles)
+        _cache.update(version=version, rules=compiled, titles=titles, checked_at=now)
     return compiled, titles
 
 

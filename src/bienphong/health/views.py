@@ -23,7 +23,7 @@ from .access import (
     INTERNAL_ROLES,
     can_write_measures,
 )
-from .inputs import gate_choices, parse_date
+from .inputs import gate_choices
 from .models import Category, Direction, Disease, Requirement, Source, Symptom
 from .public import form_context, form_data, qr_svg
 
@@ -164,17 +164,12 @@ def declaration_list(request: HttpRequest) -> HttpResponse:
         if selectors.declaration_list(actor=actor, code=normalised).exists():
             return redirect("health_declaration", code=normalised)
         messages.error(request, _("No declaration with this code in your area."))
-    symptoms_filter = request.GET.get("symptoms", "")
-    qs = selectors.declaration_list(
-        actor=actor,
-        gate=request.GET.get("gate", ""),
-        direction=request.GET.get("direction", ""),
-        planned_from=parse_date(request.GET.get("planned_from", "")),
-        planned_until=parse_date(request.GET.get("planned_until", "")),
-        symptoms={"yes": True, "no": False}.get(symptoms_filter),
-        source=request.GET.get("source", ""),
-        query=request.GET.get("q", ""),
-    )
+    try:
+        qs = selectors.declarations_from_params(actor, request.GET)
+    except ValidationFailed as error:
+        for message in (m for ms in error.fields.values() for m in ms):
+            messages.error(request, message)
+        qs = selectors.declaration_list(actor=actor).none()
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bienphong.audit import services as audit
+from bienphong.errors import ValidationFailed
+from bienphong.exports.params import choice_param, param
 from bienphong.org.models import Organisation
 from bienphong.org.scoping import get_in_scope, scope_queryset
 
@@ -21,6 +25,7 @@ from .models import (
     Filing,
     ListPerson,
     Permit,
+    PermitKind,
     PersonKind,
     PortCall,
     Vessel,
@@ -70,6 +75,32 @@ def queue(actor: Any, *, port: str = "", include_decided: bool = False) -> Query
     if port:
         qs = qs.filter(port__code=port)
     return qs.order_by("eta", "pk")
+
+
+def queue_from_params(actor: Any, params: Mapping[str, Any]) -> QuerySet[Filing]:
+    """The officers' queue screen's filters (and its export's): ``port``, ``all=1``."""
+    return queue(
+        actor,
+        port=param(params, "port", max_length=32),
+        include_decided=param(params, "all", max_length=1) == "1",
+    )
+
+
+def filings_from_params(actor: Any, params: Mapping[str, Any]) -> QuerySet[Filing]:
+    """An agent's filings, newest arrival first (no filters on that screen)."""
+    return filings_for(actor).order_by("-eta", "-pk")
+
+
+def permits_from_params(actor: Any, params: Mapping[str, Any]) -> QuerySet[Permit]:
+    """Permits in scope, optionally of one ``filing`` and one ``kind``."""
+    qs = permits_for(actor).order_by("issued_at", "pk")
+    filing = param(params, "filing", max_length=12)
+    if filing:
+        if not filing.isdigit():
+            raise ValidationFailed(fields={"filing": [_("Enter a filing number.")]})
+        qs = qs.filter(filing_id=int(filing))
+    kind = choice_param(params, "kind", PermitKind.values)
+    return qs.filter(kind=kind) if kind else qs
 
 
 def is_overdue(filing: Filing, now: dt.datetime | None = None) -> bool:

@@ -64,7 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @internal_view(*AGENT)
 def filing_list(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
-    filings = selectors.filings_for(actor).order_by("-eta", "-pk")[:200]
+    filings = selectors.filings_from_params(actor, request.GET)[:200]
     ports = units_in_scope_all_seaports()
     return render(
         request,
@@ -145,7 +145,9 @@ def _filing_context(request: HttpRequest, filing: Any, **extra: Any) -> dict[str
         "passengers": [p for p in people if p.kind == PersonKind.PASSENGER],
         "corrections": corrections,
         "open_rows": open_rows,
-        "permits": list(filing.permits.select_related("person")),
+        "permits": list(
+            selectors.permits_from_params(request_user(request), {"filing": str(filing.pk)})
+        ),
         "attachments": list(filing.attachments.defer("content")),
         "attachment_kinds": AttachmentKind.choices,
         "crew_columns": lists.CREW_COLUMNS,
@@ -376,9 +378,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
     port = request.GET.get("port", "")
     include_decided = request.GET.get("all") == "1"
-    page = Paginator(
-        selectors.queue(actor, port=port, include_decided=include_decided), QUEUE_PAGE
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.queue_from_params(actor, request.GET), QUEUE_PAGE).get_page(
+        request.GET.get("page")
+    )
     filings = list(page.object_list)
     now = timezone.now()
     rows = [

@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "bienphong.resolutions",
     "bienphong.checkpoint",
     "bienphong.ports",
+    "bienphong.exports",
+    "bienphong.command",
+    "bienphong.situation",
 ]
 
 MIDDLEWARE = [
@@ -129,7 +132,9 @@ DATABASE_URL = env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'bienphong.sqlite3'
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Persistent per-thread connections: opening one (and its PRAGMAs) per request cost
+    # more than most checkpoint queries.
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue
         # instead of failing on a stale read snapshot (the audit chain needs it).
@@ -138,6 +143,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": (
             "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
             "PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
+            "PRAGMA mmap_size=268435456;PRAGMA cache_size=-32000;PRAGMA temp_store=MEMORY;"
         ),
     }
 else:

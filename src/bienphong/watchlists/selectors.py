@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from bienphong.audit import services as audit
-from bienphong.errors import PermissionDenied
+from bienphong.errors import NotFound, PermissionDenied, ValidationFailed
+from bienphong.exports.params import choice_param, param
 from bienphong.org.scoping import get_in_scope, has_role, scope_queryset
 
 from .access import REVIEW_READ_ROLES, require_files
-from .models import ImportJob, ScreeningHit, Watchlist, WatchlistEntry
+from .models import HitStatus, ImportJob, ScreeningHit, Watchlist, WatchlistEntry
 
 
 def watchlist_list(*, actor: Any) -> QuerySet[Watchlist]:
@@ -36,6 +39,22 @@ def entry_list(*, actor: Any, watchlist: Watchlist, query: str = "") -> QuerySet
             | Q(documents__number=query.upper())
         ).distinct()
     return qs.order_by("full_name", "pk")
+
+
+def entries_from_params(
+    actor: Any, params: Mapping[str, Any], watchlist: Watchlist | None = None
+) -> QuerySet[WatchlistEntry]:
+    """A watchlist's entries as its page lists them (``q``); the export names the list
+    in the ``watchlist`` parameter."""
+    if watchlist is None:
+        code = param(params, "watchlist", max_length=32)
+        try:
+            watchlist = watchlist_get(actor=actor, code=code) if code else None
+        except NotFound:
+            watchlist = None
+        if watchlist is None:
+            raise ValidationFailed(fields={"watchlist": [_("Choose a watchlist you can see.")]})
+    return entry_list(actor=actor, watchlist=watchlist, query=param(params, "q"))
 
 
 def entry_get(*, actor: Any, pk: int) -> WatchlistEntry:
@@ -63,6 +82,12 @@ def hit_list(*, actor: Any, status: str = "", unit_code: str = "") -> QuerySet[S
     if unit_code:
         qs = qs.filter(unit__code=unit_code)
     return qs.order_by("-created_at", "-pk")
+
+
+def hits_from_params(actor: Any, params: Mapping[str, Any]) -> QuerySet[ScreeningHit]:
+    """The hit queue's filter: ``status`` (default awaiting review; ``all`` for every hit)."""
+    status = choice_param(params, "status", [*HitStatus.values, "all"]) or HitStatus.PENDING
+    return hit_list(actor=actor, status="" if status == "all" else status)
 
 
 def hit_get(*, actor: Any, pk: int) -> ScreeningHit:

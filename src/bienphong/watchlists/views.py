@@ -85,7 +85,7 @@ def watchlist_detail(request: HttpRequest, code: str) -> HttpResponse:
         else:
             return redirect("watchlist_import", job_id=job.pk)
     query = request.GET.get("q", "")
-    entries = selectors.entry_list(actor=actor, watchlist=watchlist, query=query)
+    entries = selectors.entries_from_params(actor, request.GET, watchlist=watchlist)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -208,7 +208,11 @@ def screen(request: HttpRequest) -> HttpResponse:
 def hit_queue(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
     status = request.GET.get("status", HitStatus.PENDING)
-    hits = selectors.hit_list(actor=actor, status=status if status != "all" else "")
+    try:
+        hits = selectors.hits_from_params(actor, request.GET)
+    except ValidationFailed:  # an unknown status: show the queue awaiting review
+        status = HitStatus.PENDING
+        hits = selectors.hit_list(actor=actor, status=status)
     page = Paginator(hits, 50).get_page(request.GET.get("page"))
     return render(
         request,

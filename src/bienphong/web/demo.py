@@ -13,6 +13,7 @@ from bienphong.watchlists import demo as watchlists_demo
 LOADERS = [org_demo.load, watchlists_demo.load, checkpoint_demo.load, health_demo.load]
 LOADERS.append(resolutions_demo.load)
 LOADERS.append(__import__("bienphong.ports.demo", fromlist=["load"]).load)
+LOADERS.append(__import__("bienphong.situation.demo", fromlist=["load"]).load)
 
 
 def load_demo() -> DemoReport:

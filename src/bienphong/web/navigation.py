@@ -8,10 +8,12 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bienphong.exports.labels import NAV_LABEL as EXPORTS_LABEL
 from bienphong.health.labels import NAV_LABEL as HEALTH_LABEL
 from bienphong.org.roles import Role
 from bienphong.org.scoping import roles_of
 from bienphong.resolutions.labels import NAV_LABEL as RESOLUTIONS_LABEL
+from bienphong.situation.labels import INCIDENTS_LABEL, REPORTS_LABEL
 
 INTERNAL = frozenset(Role) - {Role.SHIPPING_AGENT}
 
@@ -46,12 +48,21 @@ NAV_ITEMS: list[NavItem] = [
         frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF, Role.AUDITOR}),
         "r",
     ),
+    NavItem(
+        _("Dashboard"),
+        "command",
+        frozenset({Role.CHECKPOINT_OFFICER, Role.POST_COMMANDER, Role.COMMAND_STAFF, Role.AUDITOR}),
+        "d",
+    ),
     NavItem(HEALTH_LABEL, "health", INTERNAL, "y"),
     NavItem(_("Seaport"), "ports", INTERNAL - {Role.ADMINISTRATOR} | {Role.SHIPPING_AGENT}, "p"),
     NavItem(RESOLUTIONS_LABEL, "resolutions", INTERNAL, "q"),
+    NavItem(INCIDENTS_LABEL, "situation:incidents", INTERNAL - {Role.ADMINISTRATOR}, "i"),
+    NavItem(REPORTS_LABEL, "situation:reports", INTERNAL - {Role.ADMINISTRATOR}, "b"),
     NavItem(_("Audit log"), "audit", frozenset({Role.AUDITOR, Role.ADMINISTRATOR}), "a"),
     NavItem(_("API tokens"), "tokens", frozenset(Role), "t"),
     NavItem(_("Notifications"), "notifications", frozenset(Role), "n"),
+    NavItem(EXPORTS_LABEL, "exports", frozenset(Role), "e"),
 ]
 
 

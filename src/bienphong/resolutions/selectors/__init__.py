@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from functools import reduce
 from operator import or_
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from bienphong.errors import NotFound
 from bienphong.org.scoping import scope_paths, scope_queryset
@@ -83,6 +86,14 @@ def task_list(*, actor: Any, resolution: Resolution | None = None) -> QuerySet[T
             | Q(recommendation__inspection__resolution=resolution)
         )
     return qs
+
+
+def overdue_tasks(
+    actor: Any, params: Mapping[str, Any], today: date | None = None
+) -> QuerySet[Task]:
+    """Open tasks past their deadline: the home page's list and its export."""
+    today = today or timezone.localdate()
+    return task_list(actor=actor).filter(completed_on__isnull=True, deadline__lt=today)
 
 
 def task_get(*, actor: Any, pk: int) -> Task:

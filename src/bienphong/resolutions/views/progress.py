@@ -27,11 +27,7 @@ def index(request: HttpRequest) -> HttpResponse:
     actor = request_user(request)
     today = timezone.localdate()
     resolutions = list(selectors.resolution_list(actor=actor))
-    open_tasks = [
-        t
-        for t in selectors.task_list(actor=actor).filter(completed_on__isnull=True)
-        if t.deadline < today
-    ]
+    open_tasks = selectors.overdue_tasks(actor, request.GET, today=today)
     return render(
         request,
         "resolutions/index.html",

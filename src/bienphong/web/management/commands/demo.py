@@ -17,6 +17,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="load demo data even in production mode"
         )
+        parser.add_argument(
+            "--crossings",
+            type=int,
+            default=0,
+            help="also generate this many crossings over five years (bienphong.command)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if getattr(settings, "PRODUCTION", False) and not options["force"]:
@@ -28,3 +34,7 @@ class Command(BaseCommand):
         self.stdout.write("\nDemo logins:")
         for login in report.logins:
             self.stdout.write(f"  {login.role_label:<26} {login.username:<20} {login.password}")
+        if options["crossings"]:
+            from bienphong.command.demo import generate_from_command
+
+            generate_from_command(self, options["crossings"])

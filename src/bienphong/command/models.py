@@ -1,0 +1,74 @@
+"""Crossing rollups: pre-counted crossings per gate and local day (Asia/Ho_Chi_Minh).
+
+Two narrow tables rather than one wide one, because a wide key (hour x nationality x
+document type) barely compresses 10M rows: ``CrossingHourly`` answers by gate, day,
+month, hour, direction and decision; ``CrossingDaily`` by nationality, document type
+and reason. Both hold exactly the effective crossings with ``id <= RollupState.watermark``;
+later rows (and corrections of earlier ones) are read from the raw table at query time
+(``bienphong.command.rollup``), so statistics always equal a plain GROUP BY.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class CrossingHourly(models.Model):
+    unit_id = models.IntegerField()
+    day = models.DateField()
+    hour = models.PositiveSmallIntegerField()
+    direction = models.CharField(max_length=8)
+    decision = models.CharField(max_length=10)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_id", "day", "hour", "direction", "decision"],
+                name="command_hourly_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.day} {self.hour}h: {self.n}"
+
+
+class CrossingDaily(models.Model):
+    unit_id = models.IntegerField()
+    day = models.DateField()
+    direction = models.CharField(max_length=8)
+    decision = models.CharField(max_length=10)
+    reason_code = models.CharField(max_length=32, blank=True, default="")
+    nationality = models.CharField(max_length=3)
+    document_type = models.CharField(max_length=24)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "unit_id",
+                    "day",
+                    "direction",
+                    "decision",
+                    "reason_code",
+                    "nationality",
+                    "document_type",
+                ],
+                name="command_daily_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.day}: {self.n}"
+
+
+class RollupState(models.Model):
+    """One row per rollup family: the highest crossing id the rollups cover."""
+
+    key = models.CharField(max_length=16, primary_key=True, default="crossings")
+    watermark = models.BigIntegerField(default=0)
+    refreshed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.watermark}"

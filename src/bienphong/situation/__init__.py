@@ -1,0 +1,1 @@
+"""The situation log (incidents) and the daily and periodic situation reports."""

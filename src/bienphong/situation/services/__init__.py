@@ -1,0 +1,1 @@
+"""Writes of the situation app: incidents and situation reports."""

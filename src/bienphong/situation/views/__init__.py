@@ -1,0 +1,1 @@
+"""Screens of the situation log and the situation reports."""
