@@ -1,13 +1,19 @@
 """Test settings: base settings with fast hashing and in-memory storage."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 # Tests never read or write the installation's generated key.
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment-0123456789")
 
-# Tests never read the installation's var/ (its database, index files or uploads).
-os.environ.setdefault("BIENPHONG_VAR_DIR", tempfile.mkdtemp(prefix="bienphong-test-"))
+# Tests never read the installation's var/ (its database, index files or uploads). The
+# process that creates the scratch directory removes it on exit; child processes inherit it.
+if "BIENPHONG_VAR_DIR" not in os.environ:
+    _scratch = tempfile.mkdtemp(prefix="bienphong-test-")
+    os.environ["BIENPHONG_VAR_DIR"] = _scratch
+    atexit.register(shutil.rmtree, _scratch, True)
 
 from .base import *  # noqa: F403
 
