@@ -1,4 +1,5 @@
-"""Checking uploaded files: size, extension and content must agree."""
+"""Attachments: checking uploads (size, extension and content must agree) and serving
+them back (scoped by the caller, audited as a view, never inline)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import zipfile
 from pathlib import PurePath
 from typing import Any
 
+from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
+from bienphong.audit import services as audit
 from bienphong.errors import ValidationFailed
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -60,3 +63,18 @@ def check_upload(name: str, data: bytes) -> tuple[str, str]:
     if not sniff(data):
         raise ValidationFailed(fields={"file": [str(MISMATCH)]})
     return content_type, hashlib.sha256(data).hexdigest()
+
+
+def download_response(attachment: Any, *, actor: Any, event: str) -> FileResponse:
+    """``attachment`` (fetched and authorised by the caller) as a download; the view is
+    audited. Never rendered inline: an uploaded file must not run in our origin."""
+    audit.record_view(actor=actor, obj=attachment, event=event)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -6,20 +6,10 @@ from typing import Any
 
 from django.http import FileResponse
 
-from bienphong.audit import services as audit
-
 from . import selectors
+from .attachments import download_response
 
 
 def attachment_response(*, actor: Any, pk: int) -> FileResponse:
     attachment = selectors.attachment_get(actor=actor, pk=pk)
-    audit.record_view(actor=actor, obj=attachment, event="resolutions.attachment.view")
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(attachment, actor=actor, event="resolutions.attachment.view")

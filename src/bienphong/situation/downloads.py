@@ -8,6 +8,7 @@ from django.http import FileResponse, HttpResponse
 
 from bienphong.audit import services as audit
 from bienphong.audit.models import AuditAction
+from bienphong.resolutions.attachments import download_response
 
 from . import exports, selectors
 from .models import SituationReport
@@ -17,16 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def attachment_response(*, actor: Any, pk: int) -> FileResponse:
     attachment = selectors.attachment_get(actor=actor, pk=pk)
-    audit.record_view(actor=actor, obj=attachment, event="situation.attachment.view")
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(attachment, actor=actor, event="situation.attachment.view")
 
 
 def report_file(*, actor: Any, report: SituationReport, fmt: str) -> HttpResponse:
