@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bienphong.engines.screening import build_index
+from bienphong.engines.screening import ScreeningIndex, build_index
 from bienphong.engines.screening.dates import EXACT_DATE_LIFT, lift_for_exact_date, parse_date
 
 FULL = parse_date("1997-06-24")
@@ -25,7 +25,7 @@ def test_placeholder_and_weak_names_are_not_lifted() -> None:
     assert lift_for_exact_date(0.5, "exact", FULL) == 0.5
 
 
-def _index():  # type: ignore[no-untyped-def]
+def _index() -> ScreeningIndex:
     others = [
         {"id": f"o{i}", "name": f"Nguyễn Văn {g}", "dob": f"19{50 + i % 40}-0{1 + i % 9}-1{i % 9}"}
         for i, g in enumerate(["Hùng", "Dũng", "Minh", "Tuấn", "Long", "Nam"] * 5)

@@ -18,7 +18,8 @@ from .dates import DATE_FACTORS, compare_dates, lift_for_exact_date, parse_date,
 from .explain import Hit
 from .explainer import explain
 from .keys import analyse, tok
-from .match import QueryCtx, commonness, match_name, system_mask
+from .match import Listed, QueryCtx, commonness, listed, match_name, system_mask
+from .postings import _T, ANY_YEAR, date_bonus, pair_key, year_codes
 from .scoring import chinese_like, decode, middles
 from .vocab import Vocabulary
 
@@ -31,59 +32,9 @@ MAX_K = 400  # ... and at most this many when many candidates tie
 PRE_K = 4000  # candidates ranked by name before the date is looked at
 PAIR_FANOUT = 6  # expansions per query part used in pair keys
 STRONG = 0.85  # part matches better than a typo (transliteration and up)
-ANY_YEAR = 4095
-_T = 1 << 60
-_P = 2 << 60
-_MASK24 = (1 << 24) - 1
-
 Entry = Mapping[str, Any]
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
-
-
-def tid_key(tid: int) -> int:
-    return _T | tid
-
-
-def pair_key(a: int, b: int, code: int) -> int:
-    lo, hi = (a, b) if a < b else (b, a)
-    return _P | (lo << 36) | (hi << 12) | code
-
-
-def year_codes(year: int) -> tuple[int, ...]:
-    """Bucket codes of a birth year: its decade and its year-without-tens-digit.
-
-    A one-digit error in the year keeps one of the two, so both are looked up.
-    Unknown year -> (0,). Every entry also has the ANY_YEAR bucket.
-    """
-    if not 1800 <= year <= 2199:
-        return (0,)
-    return (1000 + year // 10 - 180, 2000 + (year // 100 - 18) * 10 + year % 10)
-
-
-def date_bonus(dobs: I32, query: int) -> npt.NDArray[np.float64]:
-    """Vectorised rough date agreement, used to rank candidates before full scoring."""
-    if not query:
-        return np.zeros(len(dobs), dtype=np.float64)
-    d = dobs.astype(np.int64)
-    q = np.int64(query)
-    partial = (d % 100 == 0) | (d % 10000 == 101)
-    same_year = d // 10000 == q // 10000
-    diff = np.zeros(len(d), dtype=np.int64)
-    ydiff = np.zeros(len(d), dtype=np.int64)
-    for k in range(8):
-        p = np.int64(10**k)
-        neq = ((d // p) % 10 != (q // p) % 10).astype(np.int64)
-        diff += neq
-        if k >= 4:
-            ydiff += neq
-    swap = (d // 10000 == q // 10000) & (d // 100 % 100 == q % 100) & (d % 100 == q // 100 % 100)
-    good = (d == q) | (diff == 1) | swap | (partial & ((ydiff <= 1) | same_year))
-    # Secondary to the name: breaks ties among same-name candidates.
-    out: npt.NDArray[np.float64] = (
-        5.0 * good.astype(np.float64) + 3.0 * (d == 0) + 1.0 * same_year.astype(np.float64)
-    )
-    return out
 
 
 class ScreeningIndex:
@@ -107,6 +58,8 @@ class ScreeningIndex:
         self.postings: I32 = np.zeros(0, dtype=np.int32)
         self.delta: dict[int, list[int]] = {}
         self._interned: dict[str, str] = {}
+        self._listed: dict[tuple[int, ...], Listed] = {}  # per stored name, see `Listed`
+        self._listed_n = 0
 
     def __len__(self) -> int:
         return self.n_live
@@ -144,6 +97,7 @@ class ScreeningIndex:
         self.lists.append(self._intern(str(entry.get("list") or "")))
         self.alive.append(1)
         self.n_live += 1
+        self._listed.clear()  # part frequencies changed
         return slot
 
     def _entry_keys(self, slot: int) -> set[int]:
@@ -201,6 +155,8 @@ class ScreeningIndex:
             return False
         self.alive[slot] = 0
         self.n_live -= 1
+        self._listed.clear()
+        self.vocab._cache.clear()  # expansions skip parts no live entry uses
         for tid in {t for name in self.names[slot] for t in decode(name)[0]}:
             self.vocab.df[tid] -= 1
         return True
@@ -221,10 +177,9 @@ class ScreeningIndex:
         n = max(self.n_live, 1)
         vocab = self.vocab
         exps = [vocab.expand(k) for k in qkeys]
-        qw = [
-            vocab.idf(vocab.tid_of[k], n) if k in vocab.tid_of else vocab.unknown_idf(n)
-            for k in qkeys
-        ]
+        # a part no live entry uses (all its entries removed) weighs as an unknown one
+        tids = [vocab.tid_of.get(k, -1) for k in qkeys]
+        qw = [vocab.idf(t, n) if t >= 0 and vocab.df[t] > 0 else vocab.unknown_idf(n) for t in tids]
         cands = self._candidates(exps, qdate, n)
         qnat = (nationality or "").strip().upper()
         qa = [vocab.toks[vocab.tid_of[k]].a if k in vocab.tid_of else k for k in qkeys]
@@ -243,13 +198,19 @@ class ScreeningIndex:
         )
         scored: list[tuple[float, int, int, float, str]] = []
         memo: dict[tuple[int, ...], tuple[float, float, bool]] = {}
+        cache = self._listed
+        if self._listed_n != n or len(cache) > 500_000:
+            cache.clear()
+            self._listed_n = n
         for slot in cands:
             best, best_name, best_info, best_strong = 0.0, 0, 0.0, False
             for ni, stored in enumerate(self.names[slot]):
                 hit = memo.get(stored)
                 if hit is None:  # the same listed name recurs across entries
-                    tids, groups = decode(stored)
-                    s, info, pairs, free_q, _fe = match_name(ctx, tids, groups, vocab, n)
+                    ln = cache.get(stored)
+                    if ln is None:
+                        ln = cache[stored] = listed(*decode(stored), vocab, n)
+                    s, info, pairs, free_q, _fe = match_name(ctx, ln.tids, ln.groups, vocab, n, ln)
                     # every query part found, none only as a typo: the gap is listed
                     # parts the query left out (a middle name missing from a passport)
                     strong = not free_q and min((p[2] for p in pairs), default=0.0) >= STRONG
@@ -350,12 +311,18 @@ class ScreeningIndex:
             latin = [x for x in ranked if not vocab.toks[x[0]].cjk]
             tops.append([(t, w) for t, _s, w in (latin or ranked)[:PAIR_FANOUT]])
         codes = (*year_codes(year_of(qdate)), 0) if qdate else (ANY_YEAR,)
+        first = len(kl)  # pair keys of the likeliest reading of both parts, see below
+        prio: list[int] = []
+        group: list[int] = []  # the year buckets of one pair are read together
         for ta, tb in combinations(tops, 2):
-            for a, wa in ta:
-                for b, wb in tb:
+            for ia, (a, wa) in enumerate(ta):
+                for ib, (b, wb) in enumerate(tb):
                     if a != b:
+                        gid = first + len(group) // len(codes)
                         for c in codes:
                             kl.append(pair_key(a, b, c))
+                            prio.append(0 if ia == ib == 0 else 1)
+                            group.append(gid)
                             # an unknown listed year can hit one bucket, a known two
                             wl.append((wa + wb) * (2.0 if c == 0 else 1.0))
         if not kl:
@@ -372,13 +339,30 @@ class ScreeningIndex:
             fw = warr[found]
             starts = self.offsets[fpos]
             dfs = self.offsets[fpos + 1] - starts
-            order = np.argsort(dfs, kind="stable")
+            # The budget goes first to the pairs of the likeliest readings (the name as
+            # written), smallest first, then to everything else; the year buckets of a
+            # pair are read all or none. Smallest key first spent the budget on rare
+            # look-alike pairs, and reading only the small unknown-year bucket of a
+            # pair ranked every "Nguyen Thi *" without a date above the listed person.
+            kprio = np.ones(len(karr), dtype=np.int64)
+            kprio[first:] = prio
+            kgroup = np.arange(len(karr), dtype=np.int64)
+            kgroup[first:] = group
+            fg = kgroup[found]
+            gdf = np.bincount(fg, weights=dfs, minlength=len(karr))[fg]
+            order = np.lexsort((fg, gdf, kprio[found]))
             total = 0
             sel: list[int] = []
+            taken: set[int] = set()
+            skipped = -1
             for o in order.tolist():
-                d = int(dfs[o])
-                if d > SMALL and total + d > BUDGET:
+                d, g, gd = int(dfs[o]), int(fg[o]), int(gdf[o])
+                if g == skipped:
                     continue
+                if gd > SMALL and total + gd > BUDGET and g not in taken:
+                    skipped = g
+                    continue
+                taken.add(g)
                 total += d
                 sel.append(o)
                 st = int(starts[o])

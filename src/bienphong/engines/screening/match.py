@@ -15,6 +15,7 @@ _P, _W, _Y, _H = 1, 2, 4, 8
 _SYSTEM_OF_CODE = {"wade_giles": _W, "cantonese": _Y, "hanviet": _H}
 _SHARED = frozenset({"exact", "pinyin", "chinese_characters"})
 COMMONNESS_POWER = 0.25
+UNSUPPORTED_READING = 0.9  # see `_evidence`
 
 
 def system_mask(t: Tok) -> int:
@@ -34,6 +35,11 @@ class QueryCtx:
     q_cn: bool
     qmask: list[int]
     qtoks: list[Tok]
+
+
+def _evidence(system: int, qtoks: list[Tok], etoks: list[Tok]) -> bool:
+    """Does either name have a part spelled in `system` that is not also pinyin?"""
+    return any(not t.cjk and not t.pin and system_mask(t) & system for t in (*qtoks, *etoks))
 
 
 def pair_systems(q: Tok, e: Tok) -> int:
@@ -58,18 +64,53 @@ def _allowed(p: Pair, system: int, qmask: list[int], emask: list[int], pm: int) 
     return True
 
 
+@dataclass(slots=True)
+class Listed:
+    """What matching needs of one stored listed name, independent of the query.
+
+    The same names recur across queries (common names are candidates again and
+    again), so the index caches these instead of rebuilding them per query.
+    """
+
+    tids: list[int]
+    groups: list[int]
+    ea: list[str]
+    e_cn: bool
+    e_mid: list[bool]
+    ew: list[float]
+    multi: bool  # some group has several parts (Xiao Ming): their order is checked
+
+
+def listed(tids: list[int], groups: list[int], vocab: Vocabulary, n: int) -> Listed:
+    toks = vocab.toks
+    e_cn = all(chinese_like(toks[t]) for t in tids)
+    return Listed(
+        tids,
+        groups,
+        [toks[t].a for t in tids],
+        e_cn,
+        middles(groups, e_cn),
+        [vocab.idf(t, n) for t in tids],
+        len(set(groups)) < len(groups),
+    )
+
+
 def match_name(
-    q: QueryCtx, tids: list[int], groups: list[int], vocab: Vocabulary, n: int
+    q: QueryCtx,
+    tids: list[int],
+    groups: list[int],
+    vocab: Vocabulary,
+    n: int,
+    ln: Listed | None = None,
 ) -> tuple[float, float, list[Pair], list[int], list[int]]:
     """Score of the query against one listed name: (score, information, pairs, free...)."""
+    if ln is None:
+        ln = listed(tids, groups, vocab, n)
     toks = vocab.toks
-    ea = [toks[t].a for t in tids]
-    e_cn = all(chinese_like(toks[t]) for t in tids)
-    pairs, fq, fe = align(q.exps, tids, q.qa, ea, q.q_cn or e_cn, groups)
+    ea, ew, e_mid = ln.ea, ln.ew, ln.e_mid
+    pairs, fq, fe = align(q.exps, tids, q.qa, ea, q.q_cn or ln.e_cn, groups if ln.multi else None)
     if not pairs:
         return 0.0, 0.0, pairs, fq, fe
-    ew = [vocab.idf(t, n) for t in tids]
-    e_mid = middles(groups, e_cn)
     systems = {_SYSTEM_OF_CODE[p[3]] for p in pairs if p[3] in _SYSTEM_OF_CODE}
     if systems:
         # Judge each reading system on its own (pinyin included): Huang An is not
@@ -86,6 +127,14 @@ def match_name(
             kept = [
                 p for p in pairs if _allowed(p, system, q.qmask, emask, pms.get((p[0], p[1]), 0))
             ]
+            if system != _P and not _evidence(system, q.qtoks, qt):
+                # Every part on both sides is a pinyin syllable: nothing says either
+                # name is written in this older system (Li Hong is pinyin, not the
+                # Cantonese spelling of Li Qiang), so such readings count less.
+                kept = [
+                    (i, j, sc * UNSUPPORTED_READING, c) if c in _SYSTEM_OF_CODE else (i, j, sc, c)
+                    for i, j, sc, c in kept
+                ]
             used_q = {p[0] for p in kept}
             used_e = {p[1] for p in kept}
             kfq = [i for i in range(len(q.qa)) if i not in used_q]

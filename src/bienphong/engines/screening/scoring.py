@@ -181,7 +181,7 @@ def _merge(
         if i in used_q or len(q) == 1:
             continue
         for j in range(len(ea) - 1):
-            if j in used_e or j + 1 in used_e:
+            if j in used_e or j + 1 in used_e or abs(len(q) - len(ea[j]) - len(ea[j + 1])) > 2:
                 continue
             s = _joined(q, ea[j] + ea[j + 1])
             if s:
@@ -193,7 +193,7 @@ def _merge(
         if j in used_e:
             continue
         for i in range(len(qa) - 1):
-            if i in used_q or i + 1 in used_q:
+            if i in used_q or i + 1 in used_q or abs(len(e) - len(qa[i]) - len(qa[i + 1])) > 2:
                 continue
             s = _joined(e, qa[i] + qa[i + 1])
             if s:

@@ -91,6 +91,8 @@ class Vocabulary:
         # not a typo of a similar short one (Hung is not a typo of Hoang).
         known = own is not None and self.df[own] > 0 and len(key) < 6
         for tid in cands:
+            if self.df[tid] <= 0:  # every entry using it was removed: not listed
+                continue
             s, code = token_sim(t, self.toks[tid])
             if known and code in FUZZY_CODES:
                 s *= KNOWN_PART_FUZZY
