@@ -9,16 +9,19 @@ watchlist, concurrent clients on loopback doing check + record with retries.
 Prints throughput (recorded crossings per second) and p50/p95/p99 of check + record, then
 counts the rows: every distinct Idempotency-Key must be exactly one crossing, however many
 times it was retried. Targets (issue 5): 200 crossings/s sustained, p95 <= 100 ms, no error.
+
+The clients share the machine with the server, so they are kept cheap: payloads are
+prepared before the clock starts and requests go over raw sockets. The CPU each side used
+during the run is read from /proc (web server processes, PostgreSQL's server processes,
+client processes) and printed per pair, with the clients' share.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import multiprocessing
 import os
-import random
 import shutil
 import signal
 import socket
@@ -26,11 +29,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from tqdm import tqdm
+
+from checkpoint_clients import (  # the bench directory is on sys.path when run
+    Client,
+    client_process,
+    machine_busy_seconds,
+    postmaster_pid,
+    server_cpu_seconds,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -113,123 +123,6 @@ def prepare(env: dict[str, str], entries: int) -> None:
     started = time.perf_counter()
     run(["watchlist", "reindex"], env)
     print(f"   index built and saved in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def passport(i: int) -> str:
-    from bienphong.documents.specimens import passport_mrz
-
-    rng = random.Random(i)
-    surname = rng.choice(["PARK", "KIM", "LEE", "SATO", "SMITH", "MUELLER", "IVANOV"])
-    given = rng.choice(["JIHOON", "MINSU", "ANNA", "PETER", "OLGA", "TARO"])
-    nationality = rng.choice(["KOR", "JPN", "DEU", "GBR", "RUS", "FRA"])
-    return passport_mrz(
-        surname=surname,
-        given_names=given,
-        number=f"L{i:08d}",
-        nationality=nationality,
-        birth=f"{rng.randint(50, 99)}0{rng.randint(1, 9)}15",
-        sex="M",
-        expiry="301231",
-    )
-
-
-class Client(threading.Thread):
-    def __init__(
-        self,
-        number: int,
-        port: int,
-        token: str,
-        stop_at: float,
-        retry_rate: float,
-        prefix: str = "load-",
-    ):
-        super().__init__(daemon=True)
-        self.number, self.port, self.token = number, port, token
-        self.stop_at, self.retry_rate = stop_at, retry_rate
-        self.latencies: list[float] = []
-        self.keys: set[str] = set()
-        self.errors: list[str] = []
-        self.sent = 0
-        self.prefix = prefix
-
-    def post(
-        self, conn: http.client.HTTPConnection, path: str, body: dict[str, object], key: str = ""
-    ) -> tuple[int, dict[str, object]]:
-        headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
-        if key:
-            headers["Idempotency-Key"] = key
-        conn.request("POST", path, json.dumps(body), headers)
-        response = conn.getresponse()
-        return response.status, json.loads(response.read() or b"{}")
-
-    def run(self) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        i = 0
-        rng = random.Random(self.number)
-        while time.time() < self.stop_at:
-            i += 1
-            serial = self.number * 10_000_000 + i
-            body: dict[str, object] = {
-                "gate": "CK-BL1",
-                "lane": str(self.number % 8 + 1),
-                "direction": "entry",
-                "mrz": passport(serial),
-            }
-            key = f"{self.prefix}{serial}"
-            started = time.perf_counter()
-            try:
-                status, result = self.post(conn, "/api/v1/checkpoint/checks", body)
-                decision = "admitted" if result.get("can_admit") else "referred"
-                record = {
-                    **body,
-                    "decision": decision,
-                    "purpose": "tourism",
-                    "check_token": result.get("check_token", ""),
-                }
-                if decision == "referred":
-                    record["reason_code"] = "document_doubt"
-                status, _ = self.post(conn, "/api/v1/crossings", record, key)
-                if rng.random() < self.retry_rate:  # a client that did not see the answer
-                    status2, _ = self.post(conn, "/api/v1/crossings", record, key)
-                    if status2 != 200:
-                        self.errors.append(f"retry {status2}")
-            except (OSError, http.client.HTTPException) as error:
-                self.errors.append(repr(error))
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-                continue
-            self.latencies.append(time.perf_counter() - started)
-            if status in (200, 201):
-                self.keys.add(key)
-            else:
-                self.errors.append(f"record {status}")
-        conn.close()
-
-
-def client_process(
-    numbers: list[int],
-    port: int,
-    token: str,
-    stop_at: float,
-    retry_rate: float,
-    prefix: str,
-    out: multiprocessing.Queue,  # type: ignore[type-arg]
-) -> None:
-    """Several clients (threads) in one process: the load generator shares the server's two
-    cores, so it runs in a few processes rather than one GIL-bound one."""
-    sys.setswitchinterval(0.0005)  # a thread with an answer waiting gets the GIL promptly
-    clients = [Client(n, port, token, stop_at, retry_rate, prefix) for n in numbers]
-    for client in clients:
-        client.start()
-    for client in clients:
-        client.join()
-    out.put(
-        (
-            [lat for c in clients for lat in c.latencies],
-            set().union(*(c.keys for c in clients)),
-            [e for c in clients for e in c.errors],
-        )
-    )
 
 
 def count_crossings(env: dict[str, str], prefix: str) -> int:
@@ -320,29 +213,56 @@ def main() -> int:
             time.sleep(1)
         # Warm every worker's index (each request may land on any worker).
         warm = Client(999, port, token, time.time() + 5, 0, prefix=f"warm{int(time.time())}-")
+        warm.prepare(0)
         warm.run()
-        stop_at = time.time() + args.seconds
-        load_before = os.getloadavg()
         queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
         groups = [
             list(range(args.clients))[i :: args.client_processes]
             for i in range(args.client_processes)
         ]
+        # Enough prepared payloads for 400 pairs/s; a faster run computes the rest on the fly.
+        prepared = args.seconds * 400 // args.clients + 50
+        go, start_value = multiprocessing.Event(), multiprocessing.Value("d", 0.0)
         procs = [
             multiprocessing.Process(
                 target=client_process,
-                args=(g, port, token, stop_at, args.retry_rate, prefix, queue),
+                args=(
+                    g,
+                    port,
+                    token,
+                    args.seconds,
+                    args.retry_rate,
+                    prefix,
+                    prepared,
+                    (go, start_value),
+                    queue,
+                ),
             )
             for g in groups
             if g
         ]
         for proc in procs:
             proc.start()
+        print(f">> preparing {prepared:,} payloads per client", flush=True)
+        for _ in procs:
+            if queue.get(timeout=600) != "ready":
+                raise SystemExit("a client process failed to start")
+        start_value.value = time.time() + 0.2
+        stop_at = start_value.value + args.seconds
+        go.set()
+        time.sleep(0.2)
+        load_before = os.getloadavg()
+        busy_before = machine_busy_seconds()
+        postmaster = postmaster_pid(args.database_url) if args.database_url else 0
+        web_before, db_before = server_cpu_seconds(server.pid, postmaster)
         with tqdm(total=args.seconds, desc="load", unit="s") as bar:
             while time.time() < stop_at:
                 time.sleep(1)
                 bar.update(1)
         results = [queue.get(timeout=120) for _ in procs]
+        busy = machine_busy_seconds() - busy_before
+        web_after, db_after = server_cpu_seconds(server.pid, postmaster)
+        web_cpu, db_cpu = web_after - web_before, db_after - db_before
         for proc in procs:
             proc.join()
         load_after = os.getloadavg()
@@ -353,6 +273,7 @@ def main() -> int:
     latencies: list[float] = sorted(lat for r in results for lat in r[0])
     keys = set().union(*(r[1] for r in results))
     errors = [e for r in results for e in r[2]]
+    client_cpu = sum(r[3] for r in results)
     rows = count_crossings(env, prefix)
     throughput = len(keys) / args.seconds
 
@@ -368,6 +289,17 @@ def main() -> int:
         "  load average before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
             *load_before, *load_after
         )
+    )
+    pairs = max(len(latencies), 1)
+    ours = web_cpu + db_cpu + client_cpu
+    print(
+        f"  CPU per pair: web server {1000 * web_cpu / pairs:.2f} ms, database server"
+        f" {1000 * db_cpu / pairs:.2f} ms, load clients {1000 * client_cpu / pairs:.2f} ms;"
+        f" clients = {100 * client_cpu / max(ours, 1e-9):.0f} % of this run's CPU"
+    )
+    print(
+        f"  machine busy {busy / args.seconds:.2f} of {os.cpu_count()} cores, this run"
+        f" {ours / args.seconds:.2f} (the rest is other work on the machine)"
     )
     print(f"  check + record pairs: {len(latencies):,}   errors: {len(errors)}")
     print(

@@ -3,6 +3,7 @@
     uv run python bench/checkpoint_load.py --var-dir /tmp/cp-load --seconds 5   # prepare once
     BIENPHONG_VAR_DIR=/tmp/cp-load uv run python bench/checkpoint_profile.py --pairs 400
     BIENPHONG_VAR_DIR=/tmp/cp-load uv run python bench/checkpoint_profile.py --cprofile
+    PROFILE_SORT=tottime PROFILE_LINES=80 ...   # the cProfile listing's order and length
 
 Drives the API through the Django test client with a bearer token, counts the queries of
 one check and one record (``CaptureQueriesContext``), then times the components of many
@@ -37,7 +38,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from checkpoint_load import passport  # noqa: E402
+from checkpoint_clients import passport  # noqa: E402
 
 TIMES: collections.Counter[str] = collections.Counter()
 CALLS: collections.Counter[str] = collections.Counter()
@@ -145,7 +146,9 @@ def main() -> int:
         print(f"  {1000 * seconds / args.pairs:7.2f} ms/pair  {label}  ({per_pair:.1f} calls)")
     if profile:
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(50)
+        pstats.Stats(profile, stream=out).sort_stats(
+            os.environ.get("PROFILE_SORT", "cumulative")
+        ).print_stats(int(os.environ.get("PROFILE_LINES", "50")))
         print(out.getvalue())
     return 0
 

@@ -71,17 +71,62 @@ def record(
     }
     # No savepoint of its own: inside the caller's transaction a failure here fails the
     # whole write anyway, and the savepoint cost two statements per audited write.
+    # Everything but the two hashes is prepared before the chain head is locked: on
+    # PostgreSQL the lock serialises every audited write until its commit.
+    entry = AuditEntry(**fields)
+    sql, columns, returning = _insert_statement()
+    params = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in columns]
     with transaction.atomic(savepoint=False):
         prev_hash = _locked_head_hash()
         digest = entry_digest(fields, prev_hash)
-        entry = AuditEntry.objects.create(prev_hash=prev_hash, hash=digest, **fields)
+        entry.prev_hash, entry.hash = prev_hash, digest
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {HEAD_TABLE} SET last_entry_id = %s, last_hash = %s,"  # noqa: S608
-                " length = length + 1 WHERE id = 1",
-                [entry.pk, digest],
-            )
+            # One statement on PostgreSQL (insert + head update), two elsewhere.
+            cursor.execute(sql, [*params, prev_hash, digest, *([digest] if returning else [])])
+            if returning:
+                entry.pk = cursor.fetchone()[0]
+            else:
+                entry.pk = cursor.lastrowid
+                cursor.execute(
+                    f"UPDATE {HEAD_TABLE} SET last_entry_id = %s, last_hash = %s,"  # noqa: S608
+                    " length = length + 1 WHERE id = 1",
+                    [entry.pk, digest],
+                )
+    entry._state.adding = False
+    entry._state.db = connection.alias
     return entry
+
+
+_INSERTS: dict[str, tuple[str, list[Any], bool]] = {}
+
+
+def _insert_statement() -> tuple[str, list[Any], bool]:
+    """Fixed SQL for one link (compiling the ORM insert cost more than running it).
+    Parameters: every column but id/prev_hash/hash, then prev_hash, hash, and the hash
+    again for the head. On PostgreSQL the head update rides in the same statement."""
+    found = _INSERTS.get(connection.vendor)
+    if found is None:
+        meta = AuditEntry._meta
+        quote = connection.ops.quote_name
+        columns = [f for f in meta.concrete_fields if f.attname not in ("id", "prev_hash", "hash")]
+        names = ", ".join(quote(str(f.column)) for f in columns)
+        values = ", ".join(["%s"] * (len(columns) + 2))
+        insert = (
+            f"INSERT INTO {quote(meta.db_table)} ({names}, prev_hash, hash)"  # noqa: S608
+            f" VALUES ({values})"
+        )
+        if connection.vendor == "postgresql":
+            sql = (
+                f"WITH link AS ({insert} RETURNING id)"  # noqa: S608
+                f" UPDATE {HEAD_TABLE} SET last_entry_id = link.id, last_hash = %s,"
+                f" length = {HEAD_TABLE}.length + 1 FROM link WHERE {HEAD_TABLE}.id = 1"
+                " RETURNING link.id"
+            )
+            found = (sql, columns, True)
+        else:
+            found = (insert, columns, False)
+        _INSERTS[connection.vendor] = found
+    return found
 
 
 HEAD_TABLE = AuditChainHead._meta.db_table

@@ -26,8 +26,16 @@ from ..models import (
     Traveller,
     TravellerMerge,
 )
+from ..rows import Rows, Step, insert_linked
 from .checks import CheckResult, checked_result, run_check
 from .documents import DocumentFacts
+
+# Fixed-SQL inserts for the rows every crossing writes (compiling an ORM insert cost more
+# than running it; nothing listens to these models' save signals).
+_travellers = Rows(Traveller)
+_documents = Rows(TravelDocument)
+_stays = Rows(Stay)
+_crossings = Rows(Crossing)
 
 REASON_KINDS = {
     Decision.REFUSED: ListKind.REFUSAL_REASON,
@@ -66,12 +74,13 @@ def _validate_decision(payload: dict[str, Any], result: CheckResult) -> dict[str
 def _traveller_and_document(
     facts: DocumentFacts, result: CheckResult
 ) -> tuple[Traveller, TravelDocument, bool]:
-    """The traveller and document to record, and whether the traveller is new."""
+    """The traveller and document to record, and whether the traveller is new. New ones
+    are not saved yet (``pk`` is None): the caller inserts them with the crossing."""
     traveller = result.traveller
     created = traveller is None
     if traveller is None:
         name_key, birth, nationality = facts.identity_key
-        traveller = Traveller.objects.create(
+        traveller = Traveller(
             full_name=facts.full_name,
             name_key=name_key,
             birth_date=facts.birth_date,
@@ -81,7 +90,7 @@ def _traveller_and_document(
         )
     document = result.existing_document
     if document is None:
-        document = TravelDocument.objects.create(
+        document = TravelDocument(
             traveller=traveller,
             doc_type=facts.doc_type,
             number=facts.number,
@@ -166,14 +175,26 @@ def _write(
         idempotency_key=key,
         **fields,
     )
+    # New rows go in one statement where the database allows it (PostgreSQL).
+    steps: list[Step] = []
+    links: dict[str, int] = {}
+    if traveller.pk is None:
+        steps.append((_travellers, traveller, {}))
+        links["traveller"] = 0
+    if document.pk is None:
+        steps.append((_documents, document, dict(links)))
+        links["document"] = len(steps) - 1
     if admitted and result.direction == Direction.ENTRY:
         crossing.permitted_until = result.permitted_until
-        crossing.stay = Stay.objects.create(
+        stay = Stay(
             traveller=traveller,
             entered_at=at,
             permitted_until=result.permitted_until,
             entry_unit=result.gate,
         )
+        steps.append((_stays, stay, {k: v for k, v in links.items() if k == "traveller"}))
+        links["stay"] = len(steps) - 1
+        crossing.stay = stay
     elif admitted and result.direction == Direction.EXIT:
         if stay is None:
             crossing.no_entry_record = True
@@ -183,7 +204,8 @@ def _write(
             stay.exited_at = at
             stay.save(update_fields=["exited_at"])
             crossing.stay = stay
-    crossing.save()
+    steps.append((_crossings, crossing, links))
+    insert_linked(steps)
     audit.record(
         actor=actor,
         action=AuditAction.CREATE,
