@@ -34,16 +34,6 @@ def test_unapproved_organisation_cannot_file(tree, users, ports):
     assert str(caught.value.message) == str(services.E_NOT_APPROVED)
 
 
-def test_command_staff_approve_organisations(tree, users, ports):
-    with pytest.raises(PermissionDenied):
-        services.organisation_approve(actor=users["officer_a"], organisation=tree.org_b)
-    services.organisation_approve(actor=users["staff"], organisation=tree.org_b)
-    tree.org_b.refresh_from_db()
-    assert tree.org_b.is_approved and tree.org_b.approved_at
-    assert Notification.objects.filter(recipient=users["agent_b"]).exists()
-    make_vessel(users["agent_b"])
-
-
 def test_vessel_validation(users, ports):
     with pytest.raises(ValidationFailed) as caught:
         services.vessel_register(

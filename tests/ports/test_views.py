@@ -58,15 +58,6 @@ def test_review_shows_differences_and_screening_only_to_officers(users, ports):
     assert "screening" not in agent_page.lower() and "Đối chiếu" not in agent_page
 
 
-def test_command_staff_approve_an_organisation_on_screen(tree, users, ports):
-    staff = client_for(users["staff"])
-    assert tree.org_b.name in staff.get("/ports/organisations/").content.decode()
-    staff.post("/ports/organisations/", {"organisation": tree.org_b.pk})
-    tree.org_b.refresh_from_db()
-    assert tree.org_b.is_approved
-    assert client_for(users["officer_a"]).get("/ports/organisations/").status_code == 403
-
-
 def test_stats_page(users, ports):
     filing = make_filing(users["agent_a"], submit=True)
     services.filing_approve(actor=users["officer_a"], filing=filing)

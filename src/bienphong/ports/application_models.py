@@ -40,6 +40,10 @@ class AgentApplication(models.Model):
         default=ApplicationStatus.PENDING,
     )
     reason = models.TextField(_("reason"), blank=True, default="")
+    # A rejected application applied for again keeps its records (tax code, user name)
+    # and tells the deciding officer why it was rejected last time.
+    previous_reason = models.TextField(_("previous rejection"), blank=True, default="")
+    submissions = models.PositiveSmallIntegerField(_("submissions"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(

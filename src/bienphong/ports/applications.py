@@ -38,15 +38,24 @@ TEXT_FIELDS = ("name", "tax_code", "address", "email", "phone")
 USER_FIELDS = ("full_name", "username", "user_email", "password")
 
 
-def _user_errors(data: dict[str, Any], errors: dict[str, list[str]]) -> None:
-    """Check a new agent user's fields into ``errors`` (keys as in ``USER_FIELDS``)."""
+def _user_errors(
+    data: dict[str, Any], errors: dict[str, list[str]], reusing: User | None = None
+) -> None:
+    """Check a new agent user's fields into ``errors`` (keys as in ``USER_FIELDS``);
+    ``reusing`` is a rejected applicant whose record (and user name) a new application
+    takes over."""
     for key in ("full_name", "username", "password"):
         if not str(data.get(key) or "").strip():
             errors.setdefault(key, []).append(_("This field is required."))
     username = str(data.get("username") or "").strip()
     if username and not re.fullmatch(r"[\w.@+-]{3,150}", username):
         errors.setdefault("username", []).append(_("Use 3–150 letters, digits and @/./+/-/_ only."))
-    elif username and User.objects.filter(username__iexact=username).exists():
+    elif (
+        username
+        and User.objects.filter(username__iexact=username)
+        .exclude(pk__in=[reusing.pk] if reusing else [])
+        .exists()
+    ):
         errors.setdefault("username", []).append(_("This user name is already taken."))
     user_email = str(data.get("user_email") or "").strip()
     try:
@@ -73,10 +82,27 @@ def _seaports(codes: list[str], errors: dict[str, list[str]]) -> list[Unit]:
     return found
 
 
-def validate_application(data: dict[str, Any]) -> tuple[dict[str, str], list[Unit]]:
-    """Every field checked at once; raises ``ValidationFailed`` naming each bad field."""
+def rejected_application(tax_code: str, username: str) -> AgentApplication | None:
+    """The rejected application of the organisation with this tax code (or else of the
+    applicant with this user name), if any: applying again reuses it, with its
+    organisation and user, instead of failing on a tax code or user name it holds."""
+    rejected = AgentApplication.objects.filter(
+        status=ApplicationStatus.REJECTED, organisation__is_approved=False
+    ).select_related("organisation", "applicant")
+    by_tax_code = rejected.filter(organisation__tax_code=tax_code).first() if tax_code else None
+    if by_tax_code is not None or not username:
+        return by_tax_code
+    return rejected.filter(applicant__username__iexact=username).first()
+
+
+def validate_application(
+    data: dict[str, Any],
+) -> tuple[dict[str, str], list[Unit], AgentApplication | None]:
+    """Every field checked at once; raises ``ValidationFailed`` naming each bad field.
+    Also returns the rejected application this one applies again for, if any."""
     clean = {key: str(data.get(key) or "").strip() for key in TEXT_FIELDS}
     errors: dict[str, list[str]] = {}
+    previous = rejected_application(clean["tax_code"], str(data.get("username") or "").strip())
     for key in ("name", "tax_code", "address", "phone"):
         if not clean[key]:
             errors[key] = [_("This field is required.")]
@@ -84,7 +110,12 @@ def validate_application(data: dict[str, Any]) -> tuple[dict[str, str], list[Uni
         errors["tax_code"] = [
             _("A tax code is 10 digits, or 10 digits, a hyphen and 3 digits (0101234567-001).")
         ]
-    elif clean["tax_code"] and Organisation.objects.filter(tax_code=clean["tax_code"]).exists():
+    elif (
+        clean["tax_code"]
+        and Organisation.objects.filter(tax_code=clean["tax_code"])
+        .exclude(pk__in=[previous.organisation_id] if previous else [])
+        .exists()
+    ):
         errors["tax_code"] = [_("An organisation with this tax code is already registered.")]
     try:
         validate_email(clean["email"])
@@ -93,26 +124,25 @@ def validate_application(data: dict[str, Any]) -> tuple[dict[str, str], list[Uni
     if clean["phone"] and not re.fullmatch(r"\+?[\d .()-]{8,20}", clean["phone"]):
         errors["phone"] = [_("Enter a valid phone number.")]
     ports = _seaports(list(data.get("ports") or []), errors)
-    _user_errors(data, errors)
+    _user_errors(data, errors, reusing=previous.applicant if previous else None)
     if errors:
         raise ValidationFailed(fields=errors)
-    return clean, ports
+    return clean, ports, previous
 
 
 @transaction.atomic
 def application_submit(*, actor: Any, data: dict[str, Any]) -> AgentApplication:
-    """Create the organisation (not approved), its inactive first user and the application."""
-    clean, ports = validate_application(data)
+    """Create the organisation (not approved), its inactive first user and the application;
+    or, for an organisation whose application was rejected, apply again with the same
+    records updated to what is now entered."""
+    clean, ports, previous = validate_application(data)
+    if previous is not None:
+        return _apply_again(actor, previous, clean, ports, data)
     organisation = Organisation(
         name=clean["name"], tax_code=clean["tax_code"], email=clean["email"], phone=clean["phone"]
     )
-    user = User(
-        username=str(data["username"]).strip(),
-        full_name=str(data["full_name"]).strip(),
-        email=str(data["user_email"]).strip(),
-        is_active=False,
-    )
-    user.set_password(str(data["password"]))
+    user = User(is_active=False)
+    _fill_user(user, data)
     try:
         # A savepoint: a concurrent duplicate surfaces as a field error, not a 500.
         with transaction.atomic():
@@ -143,6 +173,75 @@ def application_submit(*, actor: Any, data: dict[str, Any]) -> AgentApplication:
         event="ports.application.submit",
         obj=application,
         after=after,
+    )
+    return application
+
+
+def _fill_user(user: User, data: dict[str, Any]) -> None:
+    user.username = str(data["username"]).strip()
+    user.full_name = str(data["full_name"]).strip()
+    user.email = str(data["user_email"]).strip()
+    user.set_password(str(data["password"]))
+
+
+def _apply_again(
+    actor: Any,
+    previous: AgentApplication,
+    clean: dict[str, str],
+    ports: list[Unit],
+    data: dict[str, Any],
+) -> AgentApplication:
+    application = (
+        AgentApplication.objects.select_for_update()
+        .select_related("organisation", "applicant")
+        .get(pk=previous.pk)
+    )
+    if application.status != ApplicationStatus.REJECTED:  # applied again meanwhile
+        raise ValidationFailed(
+            fields={"tax_code": [_("An organisation with this tax code is already registered.")]}
+        )
+    before = audit.snapshot(application, fields=["status", "reason", "address"])
+    organisation, user = application.organisation, application.applicant
+    organisation.name, organisation.tax_code = clean["name"], clean["tax_code"]
+    organisation.email, organisation.phone = clean["email"], clean["phone"]
+    _fill_user(user, data)  # the user stays inactive until approval
+    application.previous_reason, application.reason = application.reason, ""
+    application.status, application.decided_at, application.decided_by = (
+        ApplicationStatus.PENDING,
+        None,
+        None,
+    )
+    application.address = clean["address"]
+    application.submissions += 1
+    try:
+        with transaction.atomic():
+            full_clean(organisation)
+            organisation.save()
+            full_clean(user)
+            user.save()
+    except IntegrityError as error:
+        raise ValidationFailed(
+            fields={
+                "tax_code": [_("An organisation with this tax code is already registered.")],
+                "username": [_("This user name is already taken.")],
+            }
+        ) from error
+    full_clean(application)
+    application.save()
+    application.ports.set(ports)
+    audit.record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        event="ports.application.resubmit",
+        obj=application,
+        before=before,
+        after={
+            "status": application.status,
+            "address": application.address,
+            "submissions": application.submissions,
+            "applicant": user.username,
+            "ports": sorted(p.code for p in ports),
+        },
     )
     return application
 
@@ -217,7 +316,15 @@ def application_reject(
     transaction.on_commit(
         lambda: send_mail(
             subject=_("Your shipping agent application was not approved"),
-            message=_("Reason: %(reason)s") % {"reason": reason},
+            message="\n\n".join(
+                [
+                    _("Reason: %(reason)s") % {"reason": reason},
+                    _(
+                        "You may correct your application and apply again with the same tax "
+                        "code and user name."
+                    ),
+                ]
+            ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=sorted(recipients),
             fail_silently=True,

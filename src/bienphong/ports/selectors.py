@@ -270,3 +270,15 @@ def processing_stats(actor: Any, date_from: dt.date, date_to: dt.date) -> list[d
 
 def people_prefetch() -> Prefetch[Any]:
     return Prefetch("people", queryset=ListPerson.objects.order_by("kind", "position"))
+
+
+def pending_applications_count(user: Any) -> int:
+    """Agent applications awaiting a decision, for those who decide them (else 0)."""
+    from bienphong.org.roles import Role
+    from bienphong.org.scoping import roles_of
+
+    from .application_models import AgentApplication, ApplicationStatus
+
+    if not roles_of(user) & {Role.COMMAND_STAFF, Role.ADMINISTRATOR}:
+        return 0
+    return AgentApplication.objects.filter(status=ApplicationStatus.PENDING).count()

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from bienphong.errors import Conflict, DomainError, NotFound, ValidationFailed
 from bienphong.org.models import Organisation, UnitType
@@ -396,6 +396,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         request,
         "ports/queue.html",
         {
+            "pending_applications": selectors.pending_applications_count(actor),
             "rows": rows,
             "page": page,
             "ports": ports,
@@ -547,20 +548,12 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @internal_view(Role.COMMAND_STAFF, Role.ADMINISTRATOR)
+@require_GET
 def organisations(request: HttpRequest) -> HttpResponse:
-    actor = request_user(request)
-    if request.method == "POST":
-        organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
-        if organisation is None:
-            raise NotFound()
-        services.organisation_approve(actor=actor, organisation=organisation)
-        messages.success(request, _("%(name)s approved.") % {"name": organisation.name})
-        return redirect("ports_organisations")
-    return render(
-        request,
-        "ports/organisations.html",
-        {"organisations": Organisation.objects.order_by("is_approved", "name")},
-    )
+    """Agent organisations and where each stands; approving is done on its application
+    (``applications.application_approve``), the one way an organisation is approved."""
+    rows = Organisation.objects.select_related("application").order_by("is_approved", "name")
+    return render(request, "ports/organisations.html", {"organisations": rows})
 
 
 @internal_view(*READERS)

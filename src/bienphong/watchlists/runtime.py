@@ -128,6 +128,21 @@ class IndexHolder:
         with self._lock:
             return self.get().search(name, **kwargs)
 
+    def search_many(
+        self, queries: list[tuple[str, str | None, str | None]], *, limit: int
+    ) -> list[list[Any]]:
+        """Search (name, dob, nationality) queries against one synced view of the index:
+        a whole list sees every change committed before it started, and the change feed
+        is read once for the list instead of once per person."""
+        with self._lock:
+            index = self.get()
+            return [
+                index.search(name, dob=dob, nationality=nationality, limit=limit)
+                if name.strip()
+                else []
+                for name, dob, nationality in queries
+            ]
+
     def _load_or_build(self) -> tuple[ScreeningIndex, int]:
         path = index_path()
         marker = path.with_suffix(".seen")

@@ -15,6 +15,7 @@ from bienphong.audit.models import AuditAction
 from bienphong.org.models import Unit
 from bienphong.text import name_key
 
+from . import audit_batch
 from .importers import normalise_document
 from .models import Dismissal, EntryDocument, HitStatus, ScreeningHit, WatchlistEntry
 from .runtime import holder
@@ -215,3 +216,168 @@ def _raise_hits(
             )
         outcome.hit = hit
     return ScreeningResult(key, outcomes)
+
+
+# --- lists: many people screened at once --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One person of a list to screen; ``context_ref`` names the row a hit comes from."""
+
+    name: str
+    dob: str | None = None
+    nationality: str | None = None
+    document_number: str | None = None
+    context_ref: str = ""
+
+    def identity(self) -> tuple[str, str, str, str]:
+        """Two rows with the same identity are the same screening (a duplicated row)."""
+        return (
+            " ".join(self.name.split()),
+            self.dob or "",
+            (self.nationality or "").upper(),
+            normalise_document(self.document_number or ""),
+        )
+
+
+# Rows per IN (...) list: stays under every backend's bound-parameter limit.
+CHUNK = 500
+
+
+def _document_entries(numbers: set[str]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    ordered = sorted(numbers)
+    for start in range(0, len(ordered), CHUNK):
+        part = ordered[start : start + CHUNK]
+        marks = ", ".join(["%s"] * len(part))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT number, entry_id FROM {EntryDocument._meta.db_table}"  # noqa: S608
+                f" WHERE number IN ({marks})",
+                part,
+            )
+            for number, entry_id in cursor.fetchall():
+                found.setdefault(number, set()).add(int(entry_id))
+    return found
+
+
+def screen_people(
+    *, actor: Any, unit: Unit, people: list[Subject], context: str = "manual"
+) -> list[ScreeningResult]:
+    """Screen a whole list as ``screen_person`` screens each of its people, with the
+    database work batched: one engine pass, one document query, one fetch of the listed
+    entries, one look-up each of dismissals and pending hits, the new review items and
+    their audit entries inserted together. Results are in the order of ``people``; a
+    duplicated row gets the same result (and the same review items) as its first copy."""
+    unique: dict[tuple[str, str, str, str], int] = {}
+    firsts: list[Subject] = []
+    for person in people:
+        if person.identity() not in unique:
+            unique[person.identity()] = len(firsts)
+            firsts.append(person)
+    engine_hits = holder.search_many(
+        [(p.name, p.dob or None, p.nationality or None) for p in firsts], limit=SEARCH_LIMIT
+    )
+    documents = _document_entries({i[3] for i in unique if i[3]})
+    wanted = [{int(h.entry_id): h for h in hits if h.alert} for hits in engine_hits]
+    ids: set[int] = set().union(*wanted, *documents.values())
+    entries = WatchlistEntry.objects.select_related("watchlist").in_bulk(ids) if ids else {}
+    today = timezone.localdate()
+    screened: list[tuple[Subject, ScreeningResult]] = []
+    for person, found in zip(firsts, wanted, strict=True):
+        identity = person.identity()
+        on_document = documents.get(identity[3], set()) if identity[3] else set()
+        outcomes: list[Outcome] = []
+        for entry_id in sorted(set(found) | on_document):
+            entry = entries.get(entry_id)
+            if entry is None or not _in_force(entry, today):
+                continue
+            engine_hit = found.get(entry_id)
+            outcomes.append(
+                Outcome(
+                    entry=entry,
+                    score=max(
+                        engine_hit.score if engine_hit else 0.0,
+                        DOCUMENT_MATCH_SCORE if entry_id in on_document else 0.0,
+                    ),
+                    explanation=engine_hit.explanation.as_dict() if engine_hit else {},
+                    document_match=entry_id in on_document,
+                )
+            )
+        outcomes.sort(key=lambda o: -o.score)
+        key = subject_key(person.name, identity[1], identity[2], identity[3])
+        screened.append((person, ScreeningResult(key, outcomes)))
+    if any(result.outcomes for _person, result in screened):
+        with transaction.atomic():
+            _raise_many(actor, unit, context, screened)
+    results = [result for _person, result in screened]
+    return [results[unique[p.identity()]] for p in people]
+
+
+def _raise_many(
+    actor: Any, unit: Unit, context: str, screened: list[tuple[Subject, ScreeningResult]]
+) -> None:
+    keys = {result.subject_key for _p, result in screened if result.outcomes}
+    entry_ids = {o.entry.pk for _p, result in screened for o in result.outcomes}
+    dismissed = set(
+        Dismissal.objects.filter(subject_key__in=keys, entry_id__in=entry_ids).values_list(
+            "subject_key", "entry_id", "entry_version"
+        )
+    )
+    pending = {
+        (h.subject_key, h.entry_id): h
+        for h in ScreeningHit.objects.filter(
+            subject_key__in=keys, status=HitStatus.PENDING, entry_id__in=entry_ids
+        )
+    }
+    new: list[ScreeningHit] = []
+    for person, result in screened:
+        for outcome in result.outcomes:
+            entry = outcome.entry
+            if (result.subject_key, entry.pk, entry.version) in dismissed:
+                outcome.previously_dismissed = True
+                continue
+            hit = pending.get((result.subject_key, entry.pk))
+            if hit is None:
+                hit = ScreeningHit(
+                    entry=entry,
+                    entry_version=entry.version,
+                    unit=unit,
+                    context=context,
+                    context_ref=person.context_ref[:64],
+                    subject_name=person.name[:300],
+                    subject_dob=(person.dob or "")[:10],
+                    subject_nationality=(person.nationality or "")[:3],
+                    subject_document=normalise_document(person.document_number or "")[:64],
+                    subject_key=result.subject_key,
+                    score=round(min(1.0, outcome.score), 4),
+                    explanation={**outcome.explanation, "document_match": outcome.document_match},
+                )
+                # Same person (key) on two rows spelt differently: one review item.
+                pending[(result.subject_key, entry.pk)] = hit
+                new.append(hit)
+            outcome.hit = hit
+    if not new:
+        return
+    ScreeningHit.objects.bulk_create(new, batch_size=CHUNK)
+    if any(hit.pk is None for hit in new):  # pragma: no cover - every supported backend
+        raise RuntimeError("the database did not return the ids of the new review items")
+    audit_batch.record_many(
+        actor=actor,
+        action=AuditAction.CREATE,
+        event="watchlists.hit.raise",
+        items=[
+            audit_batch.Item(
+                obj=hit,
+                unit_code=unit.code,
+                after={
+                    "entry": hit.entry_id,
+                    "score": hit.score,
+                    "context": context,
+                    "context_ref": hit.context_ref,
+                },
+            )
+            for hit in new
+        ],
+    )

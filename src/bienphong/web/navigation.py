@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 from django.urls import reverse
@@ -24,6 +25,9 @@ class NavItem:
     url_name: str
     roles: frozenset[str]
     key: str
+    # "module:function" taking the user, returning a count shown as a badge (0: none);
+    # imported when needed so this module does not depend on every app.
+    count: str = ""
 
 
 NAV_ITEMS: list[NavItem] = [
@@ -55,7 +59,13 @@ NAV_ITEMS: list[NavItem] = [
         "d",
     ),
     NavItem(HEALTH_LABEL, "health", INTERNAL, "y"),
-    NavItem(_("Seaport"), "ports", INTERNAL - {Role.ADMINISTRATOR} | {Role.SHIPPING_AGENT}, "p"),
+    NavItem(
+        _("Seaport"),
+        "ports",
+        INTERNAL - {Role.ADMINISTRATOR} | {Role.SHIPPING_AGENT},
+        "p",
+        count="bienphong.ports.selectors:pending_applications_count",
+    ),
     NavItem(RESOLUTIONS_LABEL, "resolutions", INTERNAL, "q"),
     NavItem(INCIDENTS_LABEL, "situation:incidents", INTERNAL - {Role.ADMINISTRATOR}, "i"),
     NavItem(REPORTS_LABEL, "situation:reports", INTERNAL - {Role.ADMINISTRATOR}, "b"),
@@ -69,7 +79,20 @@ NAV_ITEMS: list[NavItem] = [
 def items_for(user: Any) -> list[dict[str, Any]]:
     roles = roles_of(user)
     return [
-        {"label": item.label, "url": reverse(item.url_name), "name": item.url_name, "key": item.key}
+        {
+            "label": item.label,
+            "url": reverse(item.url_name),
+            "name": item.url_name,
+            "key": item.key,
+            "count": _count(item.count, user),
+        }
         for item in NAV_ITEMS
         if roles & item.roles
     ]
+
+
+def _count(target: str, user: Any) -> int:
+    if not target:
+        return 0
+    module, _sep, name = target.partition(":")
+    return int(getattr(import_module(module), name)(user))
