@@ -6,6 +6,8 @@ month, hour, direction and decision; ``CrossingDaily`` by nationality, document 
 and reason. Both hold exactly the effective crossings with ``id <= RollupState.watermark``;
 later rows (and corrections of earlier ones) are read from the raw table at query time
 (``bienphong.command.rollup``), so statistics always equal a plain GROUP BY.
+``CrossingMonthlyHourly`` and ``CrossingMonthly`` are the same two summed per month,
+kept in step with them, for the full months of long periods.
 """
 
 from __future__ import annotations
@@ -61,6 +63,61 @@ class CrossingDaily(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.day}: {self.n}"
+
+
+class CrossingMonthlyHourly(models.Model):
+    """``CrossingHourly`` summed per calendar month (``month`` is its first day): a year
+    is twelve of these rows per key instead of 365 days of them."""
+
+    unit_id = models.IntegerField()
+    month = models.DateField()
+    hour = models.PositiveSmallIntegerField()
+    direction = models.CharField(max_length=8)
+    decision = models.CharField(max_length=10)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_id", "month", "hour", "direction", "decision"],
+                name="command_monthly_hourly_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m} {self.hour}h: {self.n}"
+
+
+class CrossingMonthly(models.Model):
+    """``CrossingDaily`` summed per calendar month (``month`` is its first day)."""
+
+    unit_id = models.IntegerField()
+    month = models.DateField()
+    direction = models.CharField(max_length=8)
+    decision = models.CharField(max_length=10)
+    reason_code = models.CharField(max_length=32, blank=True, default="")
+    nationality = models.CharField(max_length=3)
+    document_type = models.CharField(max_length=24)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "unit_id",
+                    "month",
+                    "direction",
+                    "decision",
+                    "reason_code",
+                    "nationality",
+                    "document_type",
+                ],
+                name="command_monthly_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%Y-%m}: {self.n}"
 
 
 class RollupState(models.Model):

@@ -15,26 +15,40 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import reduce
+from operator import or_
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.db.models import (
+    CharField,
     Count,
+    DateField,
     DateTimeField,
     ExpressionWrapper,
     F,
+    Func,
     IntegerField,
     Max,
+    Min,
     Q,
     QuerySet,
+    Sum,
+    Value,
 )
-from django.db.models.functions import Coalesce, ExtractHour, TruncDate
+from django.db.models.functions import Cast, Coalesce, ExtractHour, TruncDate, TruncMonth
 from django.utils import timezone
 
 from bienphong.checkpoint.selectors import current_crossings
 
-from .models import CrossingDaily, CrossingHourly, RollupState
+from .models import (
+    CrossingDaily,
+    CrossingHourly,
+    CrossingMonthly,
+    CrossingMonthlyHourly,
+    RollupState,
+)
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SETTLE = dt.timedelta(minutes=10)
@@ -49,6 +63,11 @@ DAILY_FIELDS = (
     "nationality",
     "document_type",
 )
+# (monthly table, the day table it sums, the day table's key)
+MONTHLY = (
+    (CrossingMonthlyHourly, CrossingHourly, HOURLY_FIELDS),
+    (CrossingMonthly, CrossingDaily, DAILY_FIELDS),
+)
 
 
 def _crossings() -> QuerySet[Any]:
@@ -57,18 +76,41 @@ def _crossings() -> QuerySet[Any]:
     return Crossing.objects.all()
 
 
-def annotate_local(qs: QuerySet[Any]) -> QuerySet[Any]:
-    """Local day and hour, and the document type, as plain columns for grouping."""
-    annotated: QuerySet[Any] = qs.annotate(
-        day=TruncDate("at", tzinfo=LOCAL_TZ),
-        hour=ExtractHour("at", tzinfo=LOCAL_TZ),
-        document_type=_doc_type(),
-    )
+def annotate_local(
+    qs: QuerySet[Any], fields: Iterable[str] | None = None, *, offset: dt.timedelta | None = None
+) -> QuerySet[Any]:
+    """Local day and hour, and the document type, as plain columns for grouping (only
+    those in ``fields`` when given: the document type costs a join). ``offset``: the
+    zone's fixed UTC offset over the rows, when known, for SQLite's native date
+    functions instead of Django's per-row Python conversion."""
+    wanted = set(fields) if fields is not None else {"day", "hour", "document_type"}
+    parts: dict[str, Any] = {}
+    if offset is not None and connection.vendor == "sqlite":
+        shift = Value(f"{int(offset.total_seconds() // 60):+d} minutes")
+        parts["day"] = Func(F("at"), shift, function="date", output_field=DateField())
+        hour = Func(Value("%H"), F("at"), shift, function="strftime", output_field=CharField())
+        parts["hour"] = Cast(hour, IntegerField())
+    else:
+        parts["day"] = TruncDate("at", tzinfo=LOCAL_TZ)
+        parts["hour"] = ExtractHour("at", tzinfo=LOCAL_TZ)
+    parts["document_type"] = _doc_type()
+    annotated: QuerySet[Any] = qs.annotate(**{k: v for k, v in parts.items() if k in wanted})
     return annotated
 
 
 def _doc_type() -> Any:
     return F("document__doc_type")
+
+
+def fixed_offset(first: dt.datetime, last: dt.datetime) -> dt.timedelta | None:
+    """The local zone's UTC offset if it is the same from ``first`` to ``last`` (checked
+    day by day: Asia/Ho_Chi_Minh has been UTC+7 since 1975), else None."""
+    offsets = set()
+    moment = first
+    while moment <= last + dt.timedelta(days=1):
+        offsets.add(moment.astimezone(LOCAL_TZ).utcoffset())
+        moment += dt.timedelta(days=1)
+    return offsets.pop() if len(offsets) == 1 else None
 
 
 def watermark() -> int:
@@ -106,7 +148,7 @@ def delta_rows(
     out: list[dict[str, Any]] = []
     for sign, qs in ((1, _added(lo, hi)), (-1, _removed(lo, hi))):
         qs = _narrow(qs, unit_ids, start, end)
-        grouped = annotate_local(qs).values(*fields).annotate(n=Count("id")).order_by()
+        grouped = annotate_local(qs, fields).values(*fields).annotate(n=Count("id")).order_by()
         out.extend({**row, "n": sign * row["n"]} for row in grouped)
     return out
 
@@ -165,11 +207,63 @@ def _apply(model: Any, fields: tuple[str, ...], rows: list[dict[str, Any]]) -> N
 
 
 def _insert_select(model: Any, fields: tuple[str, ...], hi: int) -> None:
-    grouped = annotate_local(_added(0, hi)).values(*fields).annotate(n=Count("id")).order_by()
+    span = _crossings().filter(id__lte=hi).aggregate(first=Min("at"), last=Max("at"))
+    offset = fixed_offset(span["first"], span["last"]) if span["first"] else None
+    grouped = (
+        annotate_local(_added(0, hi), fields, offset=offset)
+        .values(*fields)
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    _insert(model, (*fields, "n"), grouped)
+
+
+def _insert(model: Any, columns: tuple[str, ...], grouped: QuerySet[Any]) -> None:
+    """INSERT INTO model (columns) SELECT ...: the rows never pass through Python."""
     sql, params = grouped.query.sql_with_params()
-    columns = ", ".join(connection.ops.quote_name(f) for f in (*fields, "n"))
+    names = ", ".join(connection.ops.quote_name(f) for f in columns)
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {model._meta.db_table} ({columns}) {sql}", params)
+        cursor.execute(f"INSERT INTO {model._meta.db_table} ({names}) {sql}", params)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def next_month(month: dt.date) -> dt.date:
+    return (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _month_of_day() -> Any:
+    if connection.vendor == "sqlite":  # native, not Django's per-row Python function
+        return Func(F("day"), Value("start of month"), function="date", output_field=DateField())
+    return TruncMonth("day")
+
+
+def recount_months(months: Iterable[dt.date] | None = None) -> None:
+    """Recount the monthly tables from the day tables, for ``months`` (their first
+    days) or all of them. Called wherever the day tables change, in the same
+    transaction, so both levels always count the same crossings."""
+    months = None if months is None else sorted(set(months))
+    if months == []:
+        return
+    for monthly, daily, fields in MONTHLY:
+        keys = [f for f in fields if f != "day"]
+        target, source = monthly.objects.all(), daily.objects.all()
+        if months is not None:
+            target = target.filter(month__in=months)
+            source = source.filter(day__gte=months[0], day__lt=next_month(months[-1]))
+            source = source.filter(
+                reduce(or_, (Q(day__gte=m, day__lt=next_month(m)) for m in months))
+            )
+        target.delete()
+        grouped = (
+            source.annotate(month=_month_of_day())
+            .values(*keys, "month")
+            .annotate(total=Sum("n"))
+            .order_by()
+        )
+        _insert(monthly, (*keys, "month", "n"), grouped)
 
 
 @transaction.atomic
@@ -190,11 +284,15 @@ def refresh(*, now: dt.datetime | None = None, step: int = 500_000, settle: bool
         # First build: one INSERT ... SELECT per table, no rows through Python.
         _insert_select(CrossingHourly, HOURLY_FIELDS, target)
         _insert_select(CrossingDaily, DAILY_FIELDS, target)
+        recount_months()
         lo = target
     while target is not None and lo < target:
         hi = min(lo + step, target)
-        _apply(CrossingHourly, HOURLY_FIELDS, delta_rows(HOURLY_FIELDS, lo=lo, hi=hi))
-        _apply(CrossingDaily, DAILY_FIELDS, delta_rows(DAILY_FIELDS, lo=lo, hi=hi))
+        hourly = delta_rows(HOURLY_FIELDS, lo=lo, hi=hi)
+        _apply(CrossingHourly, HOURLY_FIELDS, hourly)
+        daily = delta_rows(DAILY_FIELDS, lo=lo, hi=hi)
+        _apply(CrossingDaily, DAILY_FIELDS, daily)
+        recount_months({month_start(row["day"]) for row in (*hourly, *daily)})
         lo = hi
     state.watermark = lo
     state.refreshed_at = now
@@ -205,8 +303,8 @@ def refresh(*, now: dt.datetime | None = None, step: int = 500_000, settle: bool
 def rebuild() -> int:
     """Drop the rollups and count everything again (after restoring a backup, say)."""
     with transaction.atomic():
-        CrossingHourly.objects.all().delete()
-        CrossingDaily.objects.all().delete()
+        for model in (CrossingHourly, CrossingDaily, CrossingMonthlyHourly, CrossingMonthly):
+            model.objects.all().delete()
         RollupState.objects.filter(key="crossings").delete()
     return refresh()
 

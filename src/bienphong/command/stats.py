@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.utils.translation import gettext as _
 
 from bienphong.errors import ValidationFailed
@@ -21,7 +21,7 @@ from bienphong.org.models import Unit
 from bienphong.org.scoping import units_in_scope
 
 from . import rollup
-from .models import CrossingDaily, CrossingHourly
+from .models import CrossingDaily, CrossingHourly, CrossingMonthly, CrossingMonthlyHourly
 
 CROSSING_GROUPS = (
     "gate",
@@ -57,6 +57,7 @@ _COLUMN = {
     "decision": "decision",
     "reason": "reason_code",
 }
+_MONTHLY: dict[Any, Any] = {CrossingHourly: CrossingMonthlyHourly, CrossingDaily: CrossingMonthly}
 _HOURLY_GROUPS = {"gate", "day", "month", "hour", "direction", "decision"}
 
 
@@ -151,12 +152,8 @@ def crossing_breakdown(
         if not wanted:
             continue
         columns = sorted({_COLUMN[g] for g in wanted})
-        pre = (
-            model.objects.filter(unit_id__in=ids, day__gte=date_from, day__lte=date_to)
-            .values(*columns, "direction", "decision")
-            .annotate(n=Sum("n"))
-            .order_by()
-        )
+        values = [*columns, "direction", "decision"]
+        pre = _rolled_up(model, ids, (date_from, date_to), values, by_day="day" in wanted)
         delta = rollup.delta_rows(
             (*columns, "direction", "decision"),
             lo=rollup.watermark(),
@@ -170,6 +167,40 @@ def crossing_breakdown(
                 key = _fold_key(g, row[_COLUMN[g]])
                 _add(counts[g], key, row["direction"], row["decision"], row["n"])
     return {g: _crossing_rows(g, counts[g]) for g in group_bys}
+
+
+def _rolled_up(
+    model: Any,
+    ids: list[int],
+    period: tuple[dt.date, dt.date],
+    values: list[str],
+    *,
+    by_day: bool,
+) -> list[dict[str, Any]]:
+    """Rollup rows for the period: the full calendar months from the monthly table
+    (unless grouped by day), the days before and after them from the day table."""
+    date_from, date_to = period
+    first = rollup.month_start(date_from)
+    if first < date_from:
+        first = rollup.next_month(first)
+    end = first  # first day after the last full month
+    while rollup.next_month(end) <= date_to + dt.timedelta(days=1):
+        end = rollup.next_month(end)
+    days = model.objects.filter(unit_id__in=ids)
+    if end == first or by_day:
+        days = days.filter(day__gte=date_from, day__lte=date_to)
+        return list(days.values(*values).annotate(n=Sum("n")).order_by())
+    monthly = _MONTHLY[model].objects.filter(unit_id__in=ids, month__gte=first, month__lt=end)
+    if "day" in values:  # only to fold into "YYYY-MM" keys: the month's first day will do
+        monthly = monthly.annotate(day=F("month"))
+    rows = list(monthly.values(*values).annotate(n=Sum("n")).order_by())
+    # The days before and after the months: one range query each (an OR of the two
+    # would make SQLite scan the whole table), none when empty.
+    for lo, hi in ((date_from, first - dt.timedelta(days=1)), (end, date_to)):
+        if lo <= hi:
+            part = days.filter(day__gte=lo, day__lte=hi)
+            rows.extend(part.values(*values).annotate(n=Sum("n")).order_by())
+    return rows
 
 
 def crossing_stats_plain(
