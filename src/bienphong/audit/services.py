@@ -35,6 +35,16 @@ def _actor_unit_code(actor: Any) -> str:
     return units[0].code if units else ""
 
 
+def _actor_fields(actor: Any) -> dict[str, Any]:
+    """When and by whom: the fields every link starts with."""
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    return {
+        "at": timezone.now(),
+        "actor_id": actor.pk if authenticated else None,
+        "actor_username": actor.get_username() if authenticated else "",
+    }
+
+
 def record(
     *,
     actor: Any,
@@ -54,11 +64,8 @@ def record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)[:200]
-    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     fields: dict[str, Any] = {
-        "at": timezone.now(),
-        "actor_id": actor.pk if authenticated else None,
-        "actor_username": actor.get_username() if authenticated else "",
+        **_actor_fields(actor),
         "unit_code": unit_code if unit_code is not None else _actor_unit_code(actor),
         "action": action,
         "event": event,
@@ -202,3 +209,53 @@ def verify_chain(*, progress: Any = None) -> ChainReport:
     if head is None and checked:
         return ChainReport(False, checked, last_id, "chain head missing")
     return ChainReport(True, checked)
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One entry of a batch appended by ``record_many``."""
+
+    obj: models.Model
+    unit_code: str
+    after: Any = None
+
+
+def record_many(*, actor: Any, action: str, event: str, items: list[BatchItem]) -> list[AuditEntry]:
+    """One entry per item, chained in order, with the head locked and moved once (a list's
+    review items cost three statements, not two or three each). Runs inside the caller's
+    transaction, like ``record``."""
+    if not items:
+        return []
+    common: dict[str, Any] = {
+        **_actor_fields(actor),
+        "action": action,
+        "event": event,
+        "client_address": request_context().client_address,
+        "before": None,
+    }
+    with transaction.atomic(savepoint=False):
+        prev_hash = _locked_head_hash()
+        entries = []
+        for item in items:
+            fields = {
+                **common,
+                "unit_code": item.unit_code,
+                "object_type": item.obj._meta.label_lower,
+                "object_id": str(item.obj.pk),
+                "object_repr": str(item.obj)[:200],
+                "after": to_json_value(item.after) if item.after is not None else None,
+            }
+            digest = entry_digest(fields, prev_hash)
+            entries.append(AuditEntry(prev_hash=prev_hash, hash=digest, **fields))
+            prev_hash = digest
+        AuditEntry.objects.bulk_create(entries, batch_size=500)
+        last_id = entries[-1].pk
+        if last_id is None:  # a backend that cannot return ids from a bulk insert
+            last_id = AuditEntry.objects.values_list("pk", flat=True).get(hash=prev_hash)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {HEAD_TABLE} SET last_entry_id = %s, last_hash = %s,"  # noqa: S608
+                " length = length + %s WHERE id = 1",
+                [last_id, prev_hash, len(entries)],
+            )
+    return entries

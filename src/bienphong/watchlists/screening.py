@@ -15,7 +15,6 @@ from bienphong.audit.models import AuditAction
 from bienphong.org.models import Unit
 from bienphong.text import name_key
 
-from . import audit_batch
 from .importers import normalise_document
 from .models import Dismissal, EntryDocument, HitStatus, ScreeningHit, WatchlistEntry
 from .runtime import holder
@@ -363,12 +362,12 @@ def _raise_many(
     ScreeningHit.objects.bulk_create(new, batch_size=CHUNK)
     if any(hit.pk is None for hit in new):  # pragma: no cover - every supported backend
         raise RuntimeError("the database did not return the ids of the new review items")
-    audit_batch.record_many(
+    audit.record_many(
         actor=actor,
         action=AuditAction.CREATE,
         event="watchlists.hit.raise",
         items=[
-            audit_batch.Item(
+            audit.BatchItem(
                 obj=hit,
                 unit_code=unit.code,
                 after={
