@@ -15,19 +15,51 @@ from __future__ import annotations
 from django.db import models
 
 
-class CrossingHourly(models.Model):
+class HourCounts(models.Model):
+    """Crossings per gate, hour of day, direction and decision, in one period."""
+
     unit_id = models.IntegerField()
-    day = models.DateField()
     hour = models.PositiveSmallIntegerField()
     direction = models.CharField(max_length=8)
     decision = models.CharField(max_length=10)
     n = models.IntegerField(default=0)
 
+    KEY = ["unit_id", "hour", "direction", "decision"]
+
+    class Meta:
+        abstract = True
+
+
+class BreakdownCounts(models.Model):
+    """Crossings per gate, direction, decision, reason, nationality and document type,
+    in one period."""
+
+    unit_id = models.IntegerField()
+    direction = models.CharField(max_length=8)
+    decision = models.CharField(max_length=10)
+    reason_code = models.CharField(max_length=32, blank=True, default="")
+    nationality = models.CharField(max_length=3)
+    document_type = models.CharField(max_length=24)
+    n = models.IntegerField(default=0)
+
+    KEY = ["unit_id", "direction", "decision", "reason_code", "nationality", "document_type"]
+
+    class Meta:
+        abstract = True
+
+
+def period_key(key: list[str], period: str) -> list[str]:
+    """The unique key with the period column second, as the migrations created it."""
+    return [key[0], period, *key[1:]]
+
+
+class CrossingHourly(HourCounts):
+    day = models.DateField()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit_id", "day", "hour", "direction", "decision"],
-                name="command_hourly_key",
+                fields=period_key(HourCounts.KEY, "day"), name="command_hourly_key"
             ),
         ]
 
@@ -35,29 +67,13 @@ class CrossingHourly(models.Model):
         return f"{self.unit_id} {self.day} {self.hour}h: {self.n}"
 
 
-class CrossingDaily(models.Model):
-    unit_id = models.IntegerField()
+class CrossingDaily(BreakdownCounts):
     day = models.DateField()
-    direction = models.CharField(max_length=8)
-    decision = models.CharField(max_length=10)
-    reason_code = models.CharField(max_length=32, blank=True, default="")
-    nationality = models.CharField(max_length=3)
-    document_type = models.CharField(max_length=24)
-    n = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=[
-                    "unit_id",
-                    "day",
-                    "direction",
-                    "decision",
-                    "reason_code",
-                    "nationality",
-                    "document_type",
-                ],
-                name="command_daily_key",
+                fields=period_key(BreakdownCounts.KEY, "day"), name="command_daily_key"
             ),
         ]
 
@@ -65,22 +81,16 @@ class CrossingDaily(models.Model):
         return f"{self.unit_id} {self.day}: {self.n}"
 
 
-class CrossingMonthlyHourly(models.Model):
+class CrossingMonthlyHourly(HourCounts):
     """``CrossingHourly`` summed per calendar month (``month`` is its first day): a year
     is twelve of these rows per key instead of 365 days of them."""
 
-    unit_id = models.IntegerField()
     month = models.DateField()
-    hour = models.PositiveSmallIntegerField()
-    direction = models.CharField(max_length=8)
-    decision = models.CharField(max_length=10)
-    n = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["unit_id", "month", "hour", "direction", "decision"],
-                name="command_monthly_hourly_key",
+                fields=period_key(HourCounts.KEY, "month"), name="command_monthly_hourly_key"
             ),
         ]
 
@@ -88,31 +98,15 @@ class CrossingMonthlyHourly(models.Model):
         return f"{self.unit_id} {self.month:%Y-%m} {self.hour}h: {self.n}"
 
 
-class CrossingMonthly(models.Model):
+class CrossingMonthly(BreakdownCounts):
     """``CrossingDaily`` summed per calendar month (``month`` is its first day)."""
 
-    unit_id = models.IntegerField()
     month = models.DateField()
-    direction = models.CharField(max_length=8)
-    decision = models.CharField(max_length=10)
-    reason_code = models.CharField(max_length=32, blank=True, default="")
-    nationality = models.CharField(max_length=3)
-    document_type = models.CharField(max_length=24)
-    n = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=[
-                    "unit_id",
-                    "month",
-                    "direction",
-                    "decision",
-                    "reason_code",
-                    "nationality",
-                    "document_type",
-                ],
-                name="command_monthly_key",
+                fields=period_key(BreakdownCounts.KEY, "month"), name="command_monthly_key"
             ),
         ]
 

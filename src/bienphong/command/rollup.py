@@ -43,26 +43,21 @@ from django.utils import timezone
 from bienphong.checkpoint.selectors import current_crossings
 
 from .models import (
+    BreakdownCounts,
     CrossingDaily,
     CrossingHourly,
     CrossingMonthly,
     CrossingMonthlyHourly,
+    HourCounts,
     RollupState,
+    period_key,
 )
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SETTLE = dt.timedelta(minutes=10)
 
-HOURLY_FIELDS = ("unit_id", "day", "hour", "direction", "decision")
-DAILY_FIELDS = (
-    "unit_id",
-    "day",
-    "direction",
-    "decision",
-    "reason_code",
-    "nationality",
-    "document_type",
-)
+HOURLY_FIELDS = tuple(period_key(HourCounts.KEY, "day"))
+DAILY_FIELDS = tuple(period_key(BreakdownCounts.KEY, "day"))
 # (monthly table, the day table it sums, the day table's key)
 MONTHLY = (
     (CrossingMonthlyHourly, CrossingHourly, HOURLY_FIELDS),
