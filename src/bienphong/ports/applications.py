@@ -130,6 +130,23 @@ def validate_application(
     return clean, ports, previous
 
 
+def _save_applicant(organisation: Organisation, user: User, *, taken: tuple[str, ...]) -> None:
+    """Save both in a savepoint: a concurrent duplicate surfaces as an error on the
+    ``taken`` fields, not a 500."""
+    messages = {
+        "tax_code": _("An organisation with this tax code is already registered."),
+        "username": _("This user name is already taken."),
+    }
+    try:
+        with transaction.atomic():
+            full_clean(organisation)
+            organisation.save()
+            full_clean(user)
+            user.save()
+    except IntegrityError as error:
+        raise ValidationFailed(fields={name: [messages[name]] for name in taken}) from error
+
+
 @transaction.atomic
 def application_submit(*, actor: Any, data: dict[str, Any]) -> AgentApplication:
     """Create the organisation (not approved), its inactive first user and the application;
@@ -143,17 +160,7 @@ def application_submit(*, actor: Any, data: dict[str, Any]) -> AgentApplication:
     )
     user = User(is_active=False)
     _fill_user(user, data)
-    try:
-        # A savepoint: a concurrent duplicate surfaces as a field error, not a 500.
-        with transaction.atomic():
-            full_clean(organisation)
-            organisation.save()
-            full_clean(user)
-            user.save()
-    except IntegrityError as error:
-        raise ValidationFailed(
-            fields={"tax_code": [_("An organisation with this tax code is already registered.")]}
-        ) from error
+    _save_applicant(organisation, user, taken=("tax_code",))
     application = AgentApplication(
         organisation=organisation, applicant=user, address=clean["address"]
     )
@@ -213,19 +220,7 @@ def _apply_again(
     )
     application.address = clean["address"]
     application.submissions += 1
-    try:
-        with transaction.atomic():
-            full_clean(organisation)
-            organisation.save()
-            full_clean(user)
-            user.save()
-    except IntegrityError as error:
-        raise ValidationFailed(
-            fields={
-                "tax_code": [_("An organisation with this tax code is already registered.")],
-                "username": [_("This user name is already taken.")],
-            }
-        ) from error
+    _save_applicant(organisation, user, taken=("tax_code", "username"))
     full_clean(application)
     application.save()
     application.ports.set(ports)
