@@ -13,8 +13,8 @@ from ninja import File, Header, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from bienphong.errors import NotFound
-from bienphong.health.ratelimit import client_address
 from bienphong.org.scoping import is_external, request_user, require_role
+from bienphong.ratelimit import client_address
 
 from . import applications, lists, permits, registration, selectors, services
 from .application_models import AgentApplication

@@ -4,12 +4,9 @@ agent's page for their own organisation's users."""
 
 from __future__ import annotations
 
-import os
-import time
 from typing import Any
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,10 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 
 from bienphong.errors import DomainError, ValidationFailed
-from bienphong.health.ratelimit import UNITS, client_address
 from bienphong.org.models import Unit, UnitType
 from bienphong.org.roles import Role
 from bienphong.org.scoping import request_user
+from bienphong.ratelimit import Limit, client_address
 from bienphong.web.decorators import internal_view
 
 from . import applications
@@ -35,29 +32,8 @@ class RateLimited(DomainError):
     default_message = gettext_lazy("Too many applications from your connection; try again later.")
 
 
-def rate() -> tuple[int, int]:
-    """``BIENPHONG_AGENT_APPLICATION_RATE`` (``"5/hour"`` by default), read at each call."""
-    text = (os.environ.get("BIENPHONG_AGENT_APPLICATION_RATE") or "5/hour").strip().lower()
-    count_text, _sep, period = text.partition("/")
-    try:
-        seconds = int(period) if period.isdigit() else UNITS[period.rstrip("s") or "hour"]
-        return max(int(count_text), 0), max(seconds, 1)
-    except (KeyError, ValueError):
-        return 5, 3600
-
-
-def rate_check(address: str) -> None:
-    """One application from ``address`` counted in a fixed window; past the limit, 429."""
-    allowed, window = rate()
-    key = f"bienphong:ports:apply:{address}:{window}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        used = 1
-    if used > allowed:
-        raise RateLimited()
+APPLICATIONS = Limit("ports:apply", "BIENPHONG_AGENT_APPLICATION_RATE", "5/hour", RateLimited)
+rate_check = APPLICATIONS.check
 
 
 def form_data(post: Any) -> dict[str, Any]:
