@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connection
 
+from bienphong.demo_names import CN_FAMILY, CN_GIVEN, VN_FAMILY, VN_GIVEN, VN_MIDDLE
 from bienphong.text import name_key
 
 from . import bulkload
@@ -25,87 +26,6 @@ DOC_TYPES = {
     "CHN": (["passport", "cn_exit_entry_pass", "border_resident_pass"], [0.35, 0.5, 0.15]),
 }
 SECOND_DOCUMENT = 0.25
-_VN_FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Vũ",
-    "Phan",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Đinh",
-    "Lương",
-]
-_VN_MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Thu", "Ngọc", "Quang", "Hữu", "Thanh", "Xuân"]
-_VN_GIVEN = [
-    "An",
-    "Bình",
-    "Châu",
-    "Dũng",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hạnh",
-    "Hùng",
-    "Hương",
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Nam",
-    "Phong",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Trang",
-    "Tuấn",
-    "Yến",
-]
-_CN_FAMILY = [
-    "WANG",
-    "LI",
-    "ZHANG",
-    "LIU",
-    "CHEN",
-    "YANG",
-    "HUANG",
-    "ZHAO",
-    "WU",
-    "ZHOU",
-    "XU",
-    "SUN",
-    "MA",
-    "ZHU",
-    "HU",
-    "GUO",
-    "LIN",
-    "HE",
-]
-_CN_GIVEN = [
-    "WEI",
-    "FANG",
-    "NA",
-    "XIUYING",
-    "MIN",
-    "JING",
-    "LEI",
-    "QIANG",
-    "JUN",
-    "YANG",
-    "YONG",
-    "YAN",
-    "JIE",
-    "TAO",
-    "MING",
-    "CHAO",
-]
 _OTHER_FAMILY = [
     "KIM",
     "PARK",
@@ -160,12 +80,13 @@ def _names(rng: np.random.Generator, nats: np.ndarray) -> list[str]:
     vn = [
         f"{f} {m} {g}"
         for f, m, g in zip(
-            rng.choice(_VN_FAMILY, n), rng.choice(_VN_MIDDLE, n), rng.choice(_VN_GIVEN, n),
+            rng.choice(VN_FAMILY, n), rng.choice(VN_MIDDLE, n), rng.choice(VN_GIVEN, n),
             strict=True,
         )
     ]  # fmt: skip
     cn = [
-        f"{f} {g}" for f, g in zip(rng.choice(_CN_FAMILY, n), rng.choice(_CN_GIVEN, n), strict=True)
+        f"{f} {g}".upper()
+        for f, g in zip(rng.choice(CN_FAMILY, n), rng.choice(CN_GIVEN, n), strict=True)
     ]
     other = [
         f"{f} {g}"

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import transaction
 
+from bienphong.demo_names import CN_FAMILY, CN_GIVEN, VN_FAMILY, VN_GIVEN, VN_MIDDLE
 from bienphong.org.demo import DemoReport
 from bienphong.org.models import Unit, User
 
@@ -93,74 +94,16 @@ NAMED = [
     ),
 ]
 
-FAMILY_VN = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-]
-MIDDLE_VN = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Quang", "Thanh", "Hữu", "Xuân", "Thu"]
-GIVEN_VN = [
-    "An",
-    "Bình",
-    "Cường",
-    "Dũng",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hùng",
-    "Khánh",
-    "Lan",
-    "Linh",
-    "Long",
-    "Mai",
-    "Nam",
-    "Phong",
-    "Quân",
-    "Sơn",
-    "Thảo",
-    "Trang",
-    "Tuấn",
-    "Yến",
-]
-FAMILY_CN = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou"]
-GIVEN_CN = [
-    "Wei",
-    "Fang",
-    "Na",
-    "Min",
-    "Jing",
-    "Lei",
-    "Qiang",
-    "Yan",
-    "Jun",
-    "Hui",
-    "Xiaoming",
-    "Jianguo",
-    "Lihua",
-    "Haiyan",
-]
-
 
 def _generated(count: int) -> list[tuple[str, str, str, tuple[int, int, int], str]]:
     rng = random.Random(20250101)  # noqa: S311  (deterministic demo data, not secrets)
     people = []
     for n in range(count):
         if rng.random() < 0.6:
-            name = f"{rng.choice(FAMILY_VN)} {rng.choice(MIDDLE_VN)} {rng.choice(GIVEN_VN)}"
+            name = f"{rng.choice(VN_FAMILY)} {rng.choice(VN_MIDDLE)} {rng.choice(VN_GIVEN)}"
             nationality = "VNM"
         else:
-            name = f"{rng.choice(FAMILY_CN)} {rng.choice(GIVEN_CN)}"
+            name = f"{rng.choice(CN_FAMILY)} {rng.choice(CN_GIVEN)}"
             nationality = "CHN"
         birth = (rng.randint(1950, 2004), rng.randint(1, 12), rng.randint(1, 28))
         people.append(
