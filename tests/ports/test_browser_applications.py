@@ -39,3 +39,28 @@ def test_apply_approve_sign_in(live_server, page, ports, users):
     sign_in(page, live_server.url, "binh_cl", PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
     assert page.get_by_test_id("home-title").inner_text() == "Cổng thông tin đại lý tàu biển"
+
+    # Command staff see the organisation with its decided application.
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, "staff")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/ports/organisations/")
+    assert "5701234567" in page.get_by_test_id("organisations").inner_text()
+
+    # The approved agent adds a colleague; a weak password is refused on its field.
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, "binh_cl", PASSWORD)
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/ports/filings/")
+    page.get_by_test_id("org-users-link").click()
+    page.fill("#u_full_name", "Lê Thị Hoa")
+    page.fill("#u_username", "hoa_cl")
+    page.fill("#u_user_email", "hoa@cailan.example")
+    page.fill("#u_password", "123")
+    page.get_by_test_id("org-user-add").click()
+    assert page.locator("p.error").count() >= 1
+    assert "hoa_cl" not in page.get_by_test_id("org-users").inner_text()
+    page.fill("#u_password", PASSWORD + "2")
+    page.get_by_test_id("org-user-add").click()
+    page.wait_for_url(f"{live_server.url}/ports/my-users/")
+    assert "hoa_cl" in page.get_by_test_id("org-users").inner_text()
