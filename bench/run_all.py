@@ -11,11 +11,18 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Tools that live beside the benchmarks but measure nothing against a baseline.
+NOT_BENCHMARKS = {"run_all.py", "checkpoint_profile.py"}
+
+
+def is_benchmark(path: Path) -> bool:
+    """A script of its own (helper modules have no ``__main__`` block)."""
+    return path.name not in NOT_BENCHMARKS and '__name__ == "__main__"' in path.read_text()
 
 
 def main() -> int:
     extra = sys.argv[sys.argv.index("--") + 1 :] if "--" in sys.argv else []
-    scripts = sorted(p for p in HERE.glob("*.py") if p.name != "run_all.py")
+    scripts = sorted(p for p in HERE.glob("*.py") if is_benchmark(p))
     failures = 0
     for number, script in enumerate(scripts, 1):
         print(f"\n=== [{number}/{len(scripts)}] {script.name} ===", flush=True)

@@ -953,7 +953,12 @@ def main() -> None:
     ap.add_argument("--save-dir", default=None, help="also time save/load of the index here")
     ap.add_argument("--cpu", type=int, default=0, help="the one core to pin to")
     ap.add_argument("--no-pin", action="store_true")
+    ap.add_argument(
+        "--quick", action="store_true", help="10,000 entries and 600 queries (a smoke run)"
+    )
     args = ap.parse_args()
+    if args.quick:
+        args.sizes, args.positives, args.negatives, args.baseline_queries = "10000", 400, 200, "50"
     if not args.no_pin and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {args.cpu})
     print(f"pinned to CPUs {sorted(os.sched_getaffinity(0))}; python {sys.version.split()[0]}")
