@@ -234,6 +234,43 @@ def segment(token: str) -> tuple[str, ...]:
     return result if result is not None and len(result) >= 2 else (token,)
 
 
+@cache
+def _old_inventory() -> frozenset[str]:
+    return frozenset(
+        s for s in (*wade_giles_table(), *cantonese_table()) if any(v in s for v in "aeiouy")
+    )
+
+
+@lru_cache(maxsize=100_000)
+def joined_old_romanisation(token: str) -> bool:
+    """Does the token read as Wade-Giles / Cantonese syllables run together
+    (hsuehchuan, waiming)? Such a part is a name as written, not a typo."""
+    inv = _old_inventory()
+    n = len(token)
+    ok = [False] * (n + 1)
+    ok[0] = True
+    for i in range(n):
+        if ok[i]:
+            for j in range(i + 1, min(n, i + 6) + 1):
+                if token[i:j] in inv:
+                    ok[j] = True
+    return ok[n]
+
+
+@lru_cache(maxsize=100_000)
+def foreign(part: str) -> bool:
+    """A name part of 4+ letters that is no Chinese (or Sino-Vietnamese) syllable and
+    no run of them: Mahmoud, Novikova, Esposito."""
+    return (
+        len(part) >= 4
+        and part.isascii()
+        and len(segment(part)) == 1
+        and part not in pinyin_syllables()
+        and part not in hanviet_table()
+        and not joined_old_romanisation(part)
+    )
+
+
 def warm() -> None:
     """Build every table now (e.g. before a benchmark or a server starts)."""
     pinyin_syllables()

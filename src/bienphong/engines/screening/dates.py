@@ -27,7 +27,8 @@ DATE_FACTORS: dict[str, float] = {
 # not coincidence but a legitimate hit, so it is not penalised.
 CHANCE: dict[str, float] = {
     "day_month_swap": 1 / 10000,
-    "one_digit": 1 / 300,
+    # a full date has ~30 valid one-digit neighbours among ~22,000 birth dates
+    "one_digit": 1 / 700,
     "one_digit_year": 1 / 4,
 }
 

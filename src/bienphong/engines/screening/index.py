@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections.abc import Iterable, Mapping
@@ -19,7 +20,7 @@ from .explain import Hit
 from .explainer import explain
 from .keys import analyse, tok
 from .match import Listed, QueryCtx, commonness, listed, match_name, system_mask
-from .postings import _T, ANY_YEAR, date_bonus, pair_key, year_codes
+from .postings import _T, ANY_YEAR, date_bonus, date_digits, pair_key, pair_keys, year_codes
 from .scoring import chinese_like, decode, middles
 from .vocab import Vocabulary
 
@@ -31,7 +32,9 @@ TOP_K = 100  # candidates scored in full
 MAX_K = 400  # ... and at most this many when many candidates tie
 PRE_K = 4000  # candidates ranked by name before the date is looked at
 PAIR_FANOUT = 6  # expansions per query part used in pair keys
+PART_CREDIT = 0.3  # a part's own key counts less than a pair of parts, see `_credit`
 STRONG = 0.85  # part matches better than a typo (transliteration and up)
+WEAK_PART = 0.7  # a part matching a listed part this well is not split
 Entry = Mapping[str, Any]
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
@@ -48,6 +51,7 @@ class ScreeningIndex:
         self.names: list[tuple[tuple[int, ...], ...]] = []
         self.raw: list[str] = []  # name and aliases joined by \x1f
         self.dob = array("i")
+        self.dob_digits = bytearray()  # each dob as 8 ASCII digits, for `date_bonus`
         self.nat: list[str] = []
         self.gender: list[str] = []
         self.lists: list[str] = []
@@ -92,6 +96,7 @@ class ScreeningIndex:
         self.names.append(tuple(names))
         self.raw.append("\x1f".join(raw_names))
         self.dob.append(parse_date(str(entry.get("dob") or "")))
+        self.dob_digits += date_digits(self.dob[-1])
         self.nat.append(self._intern(str(entry.get("nationality") or "").strip().upper()))
         self.gender.append(self._intern(str(entry.get("gender") or "").strip().upper()[:1]))
         self.lists.append(self._intern(str(entry.get("list") or "")))
@@ -202,7 +207,15 @@ class ScreeningIndex:
         if self._listed_n != n or len(cache) > 500_000:
             cache.clear()
             self._listed_n = n
+        floor: list[float] = []  # the `limit` best totals so far (a min-heap)
         for slot in cands:
+            dcode = compare_dates(self.dob[slot], qdate)
+            # A name scores at most 1, so this date caps the total: skip the scoring
+            # when that cap can neither alert nor enter the `limit` best (candidates
+            # come best key score first, so the best fill the floor early).
+            cap = DATE_FACTORS[dcode]
+            if cap < self.threshold and len(floor) >= limit and cap <= floor[0]:
+                continue
             best, best_name, best_info, best_strong = 0.0, 0, 0.0, False
             for ni, stored in enumerate(self.names[slot]):
                 hit = memo.get(stored)
@@ -220,7 +233,6 @@ class ScreeningIndex:
                     best, best_name, best_info, best_strong = s, ni, info, strong
             if best <= 0.3:
                 continue
-            dcode = compare_dates(self.dob[slot], qdate)
             if best_strong:
                 best = lift_for_exact_date(best, dcode, self.dob[slot])
             total = best * DATE_FACTORS[dcode] * commonness(n, best_info, dcode)
@@ -228,6 +240,10 @@ class ScreeningIndex:
             if qnat and enat and qnat != enat:
                 total *= NATIONALITY_MISMATCH
             scored.append((total, slot, best_name, best, dcode))
+            if len(floor) < limit:
+                heapq.heappush(floor, total)
+            elif total > floor[0]:
+                heapq.heapreplace(floor, total)
         scored.sort(key=lambda x: -x[0])
         n_alerts = sum(1 for x in scored if x[0] >= self.threshold)
         hits = []
@@ -265,13 +281,39 @@ class ScreeningIndex:
                     df = min(self.vocab.df[known[a]], self.vocab.df[known[b]])
                     if best is None or df > best[0]:
                         best = (df, a, b)
-            if best is None:
+            split = (best[1], best[2]) if best else self._split_typo(k)
+            if split is None:
                 out_k.append(k)
                 out_g.append(g)
             else:
-                out_k += [best[1], best[2]]
+                out_k += split
                 out_g += [g, g]
         return out_k, out_g, raws
+
+    def _split_typo(self, key: str) -> tuple[str, str] | None:
+        """Split an unknown joined pinyin name with a typo in one syllable (weileu ->
+        wei, leu; the second then reads as lei): one half a listed syllable, the
+        other a typo of one. Not when the whole part is a typo of a listed part."""
+        vocab = self.vocab
+        if chinese.joined_old_romanisation(key) or any(
+            s >= WEAK_PART and c == "typo" for s, c in vocab.expand(key).values()
+        ):
+            return None
+        known, toks = vocab.tid_of, vocab.toks
+        best: tuple[float, int, str, str] | None = None
+        for i in range(2, len(key) - 1):
+            a, b = key[:i], key[i:]
+            for whole, typo in ((a, b), (b, a)):
+                tid = known.get(whole)
+                if tid is None or not toks[tid].pin or len(typo) < 3:
+                    continue
+                exp = vocab.expand(typo).items()
+                sims = [s for t, (s, c) in exp if toks[t].pin and c == "typo"]
+                if sims:
+                    cand = (max(sims), vocab.df[tid], a, b)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
+        return (best[2], best[3]) if best else None
 
     def _translit_known(self, key: str) -> bool:
         """Another spelling of this part is listed (Yelena for Elena, Mariya for
@@ -292,8 +334,9 @@ class ScreeningIndex:
         vocab = self.vocab
         kl: list[int] = []
         wl: list[float] = []
+        cl: list[int] = []  # credit class of each key, see below
         tops: list[list[tuple[int, float]]] = []
-        for exp in exps:
+        for part, exp in enumerate(exps):
             # exact first, then likely variants: similar and common parts
             ranked = sorted(
                 ((t, s, s * vocab.idf(t, n)) for t, (s, _c) in exp.items()),
@@ -307,36 +350,28 @@ class ScreeningIndex:
             ranked = [(t, sc, sc * min(cap, w / sc)) for t, sc, w in ranked]
             for t, _s, w in ranked:
                 kl.append(_T | t)
-                wl.append(w)
+                wl.append(w * PART_CREDIT)
+                cl.append(part)
             latin = [x for x in ranked if not vocab.toks[x[0]].cjk]
             tops.append([(t, w) for t, _s, w in (latin or ranked)[:PAIR_FANOUT]])
         codes = (*year_codes(year_of(qdate)), 0) if qdate else (ANY_YEAR,)
         first = len(kl)  # pair keys of the likeliest reading of both parts, see below
-        prio: list[int] = []
-        group: list[int] = []  # the year buckets of one pair are read together
-        for ta, tb in combinations(tops, 2):
-            for ia, (a, wa) in enumerate(ta):
-                for ib, (b, wb) in enumerate(tb):
-                    if a != b:
-                        gid = first + len(group) // len(codes)
-                        for c in codes:
-                            kl.append(pair_key(a, b, c))
-                            prio.append(0 if ia == ib == 0 else 1)
-                            group.append(gid)
-                            # an unknown listed year can hit one bucket, a known two
-                            wl.append((wa + wb) * (2.0 if c == 0 else 1.0))
-        if not kl:
+        pk, pw, pc, prio, group = _pair_keys(tops, codes, first, len(exps))
+        if not kl and not len(pk):
             return []
-        karr = np.fromiter(kl, dtype=np.int64, count=len(kl))
-        warr = np.fromiter(wl, dtype=np.float64, count=len(wl))
+        karr = np.concatenate([np.fromiter(kl, dtype=np.int64, count=len(kl)), pk])
+        warr = np.concatenate([np.fromiter(wl, dtype=np.float64, count=len(wl)), pw])
+        carr = np.concatenate([np.fromiter(cl, dtype=np.int64, count=len(cl)), pc])
         chunks: list[I32] = []
         wchunks: list[npt.NDArray[np.float64]] = []
+        cchunks: list[I64] = []
         if len(self.keys):
             pos = np.searchsorted(self.keys, karr)
             pos[pos >= len(self.keys)] = 0
             found = self.keys[pos] == karr
             fpos = pos[found]
             fw = warr[found]
+            fc = carr[found]
             starts = self.offsets[fpos]
             dfs = self.offsets[fpos + 1] - starts
             # The budget goes first to the pairs of the likeliest readings (the name as
@@ -351,36 +386,30 @@ class ScreeningIndex:
             fg = kgroup[found]
             gdf = np.bincount(fg, weights=dfs, minlength=len(karr))[fg]
             order = np.lexsort((fg, gdf, kprio[found]))
-            total = 0
-            sel: list[int] = []
-            taken: set[int] = set()
-            skipped = -1
-            for o in order.tolist():
-                d, g, gd = int(dfs[o]), int(fg[o]), int(gdf[o])
-                if g == skipped:
-                    continue
-                if gd > SMALL and total + gd > BUDGET and g not in taken:
-                    skipped = g
-                    continue
-                taken.add(g)
-                total += d
-                sel.append(o)
-                st = int(starts[o])
-                chunks.append(self.postings[st : st + d])
-            if sel:
-                wchunks.append(np.repeat(fw[sel], dfs[sel]))
+            sel = order[_take_groups(fg[order], gdf[order])]
+            if len(sel):
+                d = dfs[sel]
+                ends = np.cumsum(d)
+                # every selected key's postings, gathered in one indexing operation
+                at = np.repeat(starts[sel] - ends + d, d) + np.arange(int(ends[-1]))
+                chunks.append(self.postings[at])
+                wchunks.append(np.repeat(fw[sel], d))
+                cchunks.append(np.repeat(fc[sel], d))
         if self.delta:
-            for k, w in zip(kl, wl, strict=True):
+            for k, w, c in zip(karr.tolist(), warr.tolist(), carr.tolist(), strict=True):
                 extra = self.delta.get(k)
                 if extra:
                     chunks.append(np.asarray(extra, dtype=np.int32))
                     wchunks.append(np.full(len(extra), w))
+                    cchunks.append(np.full(len(extra), c, dtype=np.int64))
         if not chunks:
             return []
-        allc = np.concatenate(chunks)
-        uniq, inv = np.unique(allc, return_inverse=True)
-        weights = np.concatenate(wchunks)
-        score: npt.NDArray[np.float64] = np.bincount(inv, weights=weights).astype(np.float64)
+        uniq, score = _credit(
+            np.concatenate(chunks),
+            np.concatenate(wchunks),
+            np.concatenate(cchunks),
+            int(carr.max()) + 1,
+        )
         alldobs = np.frombuffer(self.dob, dtype=np.int32)
         if len(uniq) > PRE_K:  # best names first, then dates among those
             # Thousands of entries can share a common name with the same key score, so
@@ -389,16 +418,98 @@ class ScreeningIndex:
             tie = 2.0 * (cd == qdate) + 1.0 * (cd // 10000 == qdate // 10000) if qdate else 0.0
             pre = np.argpartition(-(score + tie), PRE_K)[:PRE_K]
             uniq, score = uniq[pre], score[pre]
-        dobs = alldobs[uniq]
-        score = score + date_bonus(dobs, qdate)
+        digits = np.frombuffer(self.dob_digits, dtype=np.uint64)
+        score = score + date_bonus(alldobs[uniq], digits[uniq], qdate)
         if len(uniq) > TOP_K:
             # the best TOP_K, plus any tied with the last of them (common names)
             kth = np.partition(score, len(score) - TOP_K)[len(score) - TOP_K]
             top = np.flatnonzero(score >= kth)
             if len(top) > MAX_K:
                 top = top[np.argpartition(-score[top], MAX_K)[:MAX_K]]
-            uniq = uniq[top]
-        return [s for s in uniq.tolist() if self.alive[s]]
+            uniq, score = uniq[top], score[top]
+        return [s for s in uniq[np.argsort(-score, kind="stable")].tolist() if self.alive[s]]
+
+
+def _pair_keys(
+    tops: list[list[tuple[int, float]]], codes: tuple[int, ...], first: int, n_parts: int
+) -> tuple[I64, npt.NDArray[np.float64], I64, I64, I64]:
+    """Pair keys of every two query parts' likeliest readings, in every year bucket:
+    (keys, weights, credit classes, priorities, key groups). A pair's year buckets
+    form one key group; priority 0 is the pair of both parts as written."""
+    code_arr = np.array(codes, dtype=np.int64)
+    # an unknown listed year can hit one bucket, a known two
+    code_w = np.where(code_arr == 0, 2.0, 1.0)
+    out: list[tuple[I64, npt.NDArray[np.float64], I64, I64, I64]] = []
+    gid = first
+    for npair, (ta, tb) in enumerate(combinations(tops, 2)):
+        a = np.array([t for t, _w in ta], dtype=np.int64)
+        b = np.array([t for t, _w in tb], dtype=np.int64)
+        wa = np.array([w for _t, w in ta])
+        wb = np.array([w for _t, w in tb])
+        ia = np.repeat(np.arange(len(a)), len(b))
+        ib = np.tile(np.arange(len(b)), len(a))
+        keep = a[ia] != b[ib]
+        ia, ib = ia[keep], ib[keep]
+        m = len(ia)
+        keys = pair_keys(a[ia], b[ib], code_arr)
+        weights = ((wa[ia] + wb[ib])[:, None] * code_w[None, :]).ravel()
+        classes = np.tile(n_parts + npair * len(codes) + np.arange(len(codes)), m)
+        prio = np.repeat(((ia != 0) | (ib != 0)).astype(np.int64), len(codes))
+        groups = np.repeat(gid + np.arange(m, dtype=np.int64), len(codes))
+        gid += m
+        out.append((keys, weights, classes, prio, groups))
+    if not out:
+        z = np.zeros(0, dtype=np.int64)
+        return z, np.zeros(0), z, z, z
+    k, w, c, p, g = zip(*out, strict=True)
+    return (
+        np.concatenate(k),
+        np.concatenate(w),
+        np.concatenate(c),
+        np.concatenate(p),
+        np.concatenate(g),
+    )
+
+
+def _take_groups(groups: I64, group_dfs: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """Which keys (in reading order, a key group's keys together) fit the budget: a
+    group is read whole or not at all; small groups are always read."""
+    first = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    take: list[bool] = []
+    total = 0.0
+    for gd in group_dfs[first].tolist():
+        ok = gd <= SMALL or total + gd <= BUDGET
+        take.append(ok)
+        if ok:
+            total += gd
+    return np.repeat(np.array(take, dtype=bool), np.diff(np.r_[first, len(groups)]))
+
+
+def _credit(
+    slots: I32, weights: npt.NDArray[np.float64], classes: I64, n_classes: int
+) -> tuple[I32, npt.NDArray[np.float64]]:
+    """Each entry's key score: per credit class (one query part, or one pair of query
+    parts in one year bucket) the best weight it matched, summed over classes.
+
+    Summing every matching key instead let a name with three parts that each resemble
+    a reading of the query's two (Huang Hongying for Wang Ying) outscore the query's
+    own name with its exact date.
+    """
+    # One sort of (entry, class, weight) packed in an int64 puts each entry's classes
+    # together with their best weight last: cheaper than unique + maximum.at.
+    comb = slots.astype(np.int64) * n_classes + classes
+    packed = np.sort((comb << _W_BITS) | np.minimum(weights * _W_SCALE, _W_MAX).astype(np.int64))
+    comb = packed >> _W_BITS
+    last = np.flatnonzero(np.r_[comb[1:] != comb[:-1], True])
+    best = (packed[last] & _W_MAX) / _W_SCALE
+    owners = comb[last] // n_classes
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    return owners[starts].astype(np.int32), np.add.reduceat(best, starts)
+
+
+_W_BITS = 22  # a key weight packed with 1/4096 resolution, up to 1024
+_W_SCALE = 4096.0
+_W_MAX = (1 << _W_BITS) - 1
 
 
 def build_index(

@@ -157,14 +157,21 @@ def analyse(
                 groups.extend([len(raws) - 1] * (len(run) - 1))
             run.clear()
 
-    for raw, is_cjk in raw_tokens(name):
+    tokens = raw_tokens(name)
+    folded = [split_folded(fold(raw)) if not is_cjk else [] for raw, is_cjk in tokens]
+    # Fatima Mahmoud Aziz: a part that reads as no Chinese syllable says the name is
+    # not Chinese, so no part of it is split as joined pinyin (fa-ti-ma)
+    pinyin = not any(chinese.foreign(p) for parts in folded for p in parts)
+    for (raw, is_cjk), parts in zip(tokens, folded, strict=True):
         if is_cjk:
             run.append(raw)
             continue
         flush_run()
-        for part in split_folded(fold(raw)):
+        if parts:  # a hyphenated name (Ra-sung, Hsueh-chuan) is one group, order kept
             raws.append(raw)
-            for syl in (part,) if keep and keep(part) else chinese.segment(part):
+        for part in parts:
+            whole = not pinyin or (keep is not None and keep(part))
+            for syl in (part,) if whole else chinese.segment(part):
                 keys.append(syl)
                 groups.append(len(raws) - 1)
     flush_run()

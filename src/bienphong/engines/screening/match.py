@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dates import CHANCE
 from .keys import Tok
-from .scoring import Pair, align, chinese_like, middles, name_score
+from .scoring import Pair, align, chinese_like, invert_sims, middles, name_score, order_penalty
 from .vocab import Vocabulary
 
 # Chinese reading systems: a name is written in one of them, not a mix.
@@ -35,6 +35,13 @@ class QueryCtx:
     q_cn: bool
     qmask: list[int]
     qtoks: list[Tok]
+    by_tid: dict[int, list[tuple[float, int, str]]] = field(default_factory=dict)
+    multi: bool = False  # some query group has several parts
+
+    def __post_init__(self) -> None:
+        if not self.by_tid:
+            self.by_tid = invert_sims(self.exps)
+        self.multi = len(set(self.groups)) < len(self.groups)
 
 
 def _evidence(system: int, qtoks: list[Tok], etoks: list[Tok]) -> bool:
@@ -108,9 +115,13 @@ def match_name(
         ln = listed(tids, groups, vocab, n)
     toks = vocab.toks
     ea, ew, e_mid = ln.ea, ln.ew, ln.e_mid
-    pairs, fq, fe = align(q.exps, tids, q.qa, ea, q.q_cn or ln.e_cn, groups if ln.multi else None)
+    pairs, fq, fe = align(
+        q.exps, tids, q.qa, ea, q.q_cn or ln.e_cn, groups if ln.multi else None, q.by_tid
+    )
     if not pairs:
         return 0.0, 0.0, pairs, fq, fe
+    if q.multi:  # the query's joined given name keeps its order too (Yingyu, Ngọc Anh)
+        pairs = order_penalty(pairs, q.groups, side=0)
     systems = {_SYSTEM_OF_CODE[p[3]] for p in pairs if p[3] in _SYSTEM_OF_CODE}
     if systems:
         # Judge each reading system on its own (pinyin included): Huang An is not

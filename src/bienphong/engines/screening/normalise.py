@@ -38,6 +38,7 @@ _FOLD_TABLE = str.maketrans(
 )
 _APOSTROPHES = re.compile(r"['’‘`ʼʻ´]")
 _SPLIT = re.compile(r"[^a-z]+")
+_HYPHENS = frozenset("-‐‑–")
 _VIET_ONLY = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 
@@ -73,8 +74,9 @@ def mrz_to_text(name: str) -> str:
 def raw_tokens(name: str) -> list[tuple[str, bool]]:
     """Split a name into raw tokens; returns (token, is_cjk_char) pairs.
 
-    Chinese characters become one token each; '<', '-', ',', '.' and spaces split;
-    apostrophes are kept inside a token (Wade-Giles ch'en, O'Brien).
+    Chinese characters become one token each; '<', ',', '.' and spaces split;
+    apostrophes are kept inside a token (Wade-Giles ch'en, O'Brien), and so are
+    hyphens: the parts of a hyphenated name (Ra-sung) stay one name group.
     """
     name = unicodedata.normalize("NFC", name)
     if "<" in name:
@@ -84,7 +86,7 @@ def raw_tokens(name: str) -> list[tuple[str, bool]]:
 
     def flush() -> None:
         if buf:
-            out.append(("".join(buf), False))
+            out.append(("".join(buf).rstrip("-"), False))
             buf.clear()
 
     for ch in name:
@@ -93,6 +95,8 @@ def raw_tokens(name: str) -> list[tuple[str, bool]]:
             out.append((ch, True))
         elif ch.isalnum() or unicodedata.combining(ch) or _APOSTROPHES.match(ch):
             buf.append(ch)
+        elif ch in _HYPHENS and buf:  # Ra-sung, Jean-Pierre: one name in two parts
+            buf.append("-")
         else:
             flush()
     flush()

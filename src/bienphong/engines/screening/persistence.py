@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .index import ScreeningIndex
+from .postings import date_digits
 
-FORMAT = "bienphong-screening/1"
+FORMAT = "bienphong-screening/2"  # 2: hyphenated parts form one name group
 _FIELDS = ("threshold", "ids", "names", "raw", "dob", "nat", "gender", "lists", "alive", "n_live")
 
 
@@ -42,6 +43,7 @@ def load_index(path: str | Path) -> ScreeningIndex:
     for f in _FIELDS:
         setattr(index, f, state[f])
     index.slot_of = {eid: i for i, eid in enumerate(index.ids) if index.alive[i]}
+    index.dob_digits = bytearray(b"".join(date_digits(d) for d in index.dob))
     index.vocab.keys = state["vocab_keys"]
     index.vocab.df = state["vocab_df"]
     index.vocab.rebuild_lookup()

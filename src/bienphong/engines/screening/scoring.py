@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from rapidfuzz.distance import OSA
@@ -69,6 +69,10 @@ def token_sim(q: Tok, e: Tok) -> tuple[float, str]:
         if q.ph[0] == "k":  # listed Korean surname variants
             return PART_SCORES["transliteration"], "transliteration"
         s = PART_SCORES["transliteration"] if long else 0.62
+        # ... but one slip of the keyboard is still a typo (Hiang for Hoang)
+        t, tcode = typo_sim(q.a, e.a)
+        if t > s:
+            return min(t, cap), tcode
         return min(s, cap), "transliteration"
     s, code = typo_sim(q.a, e.a)
     return min(s, cap), code
@@ -110,6 +114,17 @@ def decode(name: Sequence[int]) -> tuple[list[int], list[int]]:
 Pair = tuple[int, int, float, str]  # query index, entry index, score, code
 
 
+def invert_sims(
+    sims: list[dict[int, tuple[float, str]]],
+) -> dict[int, list[tuple[float, int, str]]]:
+    """Listed part -> the query parts it may stand for: (score, query index, code)."""
+    out: dict[int, list[tuple[float, int, str]]] = {}
+    for i, row in enumerate(sims):
+        for t, (s, code) in row.items():
+            out.setdefault(t, []).append((s, i, code))
+    return out
+
+
 def align(
     sims: list[dict[int, tuple[float, str]]],
     tids: list[int],
@@ -117,18 +132,21 @@ def align(
     ea: list[str],
     chinese_ok: bool = True,
     groups: list[int] | None = None,
+    by_tid: Mapping[int, list[tuple[float, int, str]]] | None = None,
 ) -> tuple[list[Pair], list[int], list[int]]:
     """Best one-to-one matching of query parts to listed parts (order-free).
 
     Returns matched pairs plus unmatched query and entry indexes; joined/split parts
-    (xiaoming vs xiao ming) are matched against adjacent concatenations.
+    (xiaoming vs xiao ming) are matched against adjacent concatenations. `by_tid` is
+    `sims` inverted (`invert_sims`): a query matched against many names passes it.
     """
+    if by_tid is None:
+        by_tid = invert_sims(sims)
     cands: list[tuple[float, int, int, str]] = []
-    for i, row in enumerate(sims):
-        for j, t in enumerate(tids):
-            hit = row.get(t)
-            if hit is not None and (chinese_ok or hit[1] not in CHINESE_CODES):
-                cands.append((hit[0], i, j, hit[1]))
+    for j, t in enumerate(tids):
+        for s, i, code in by_tid.get(t, ()):
+            if chinese_ok or code not in CHINESE_CODES:
+                cands.append((s, i, j, code))
     cands.sort(reverse=True)
     used_q: set[int] = set()
     used_e: set[int] = set()
@@ -139,29 +157,46 @@ def align(
             used_e.add(j)
             pairs.append((i, j, s, code))
     weak = [p for p in pairs if p[2] < WEAK]
-    if weak or len(used_q) < len(qa) or len(used_e) < len(ea):
+    if weak or _may_merge(len(qa) - len(used_q), len(ea) - len(used_e), qa, used_q):
         pairs = _merge(pairs, weak, used_q, used_e, qa, ea)
     if groups is not None:
-        pairs = _order_penalty(pairs, groups)
+        pairs = order_penalty(pairs, groups)
     free_q = [i for i in range(len(qa)) if i not in used_q]
     free_e = [j for j in range(len(ea)) if j not in used_e]
     return pairs, free_q, free_e
 
 
-def _order_penalty(pairs: list[Pair], groups: list[int]) -> list[Pair]:
-    """Syllables of one given name keep their order (Xueting is not Tingxue)."""
-    by_group: dict[int, list[Pair]] = {}
-    for p in pairs:
-        by_group.setdefault(groups[p[1]], []).append(p)
+def _may_merge(free_q: int, free_e: int, qa: list[str], used_q: set[int]) -> bool:
+    """Can `_merge` pair anything up? A joined part needs two free parts on the other
+    side, an initial one free listed part. Most candidates fail this cheap test."""
+    if not free_e:
+        return False
+    if free_q >= 2 or (free_q and free_e >= 2):
+        return True
+    return any(len(q) == 1 for i, q in enumerate(qa) if i not in used_q)
+
+
+def order_penalty(pairs: list[Pair], groups: list[int], side: int = 1) -> list[Pair]:
+    """Syllables of one given name keep their order (Xueting is not Tingxue).
+
+    `groups` are the listed name's (side 1) or the query's (side 0): each pair's
+    part on that side gives its group, and within a group the other side's parts
+    must come in the same order."""
+    if len(pairs) < 2:
+        return pairs
+    # (this side's part, the other side's part) of each pair
+    ends = sorted((p[1], p[0]) if side else (p[0], p[1]) for p in pairs)
+    # groups are runs of part indexes, so sorted by index a group's pairs are neighbours
     bad: set[int] = set()
-    for ps in by_group.values():
-        if len(ps) > 1:
-            ps = sorted(ps, key=lambda p: p[1])
-            if any(a[0] > b[0] for a, b in pairwise(ps)):
-                bad.update(p[1] for p in ps)
+    for (a, a_other), (b, b_other) in pairwise(ends):
+        if groups[a] == groups[b] and a_other > b_other:
+            bad.add(groups[a])
     if not bad:
         return pairs
-    return [(i, j, s * 0.5, c) if j in bad else (i, j, s, c) for i, j, s, c in pairs]
+    return [
+        (i, j, s * 0.5, c) if groups[j if side else i] in bad else (i, j, s, c)
+        for i, j, s, c in pairs
+    ]
 
 
 def _merge(
