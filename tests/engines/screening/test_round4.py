@@ -102,3 +102,10 @@ def test_limit_does_not_change_the_alerts(tmp_path: Path) -> None:
     assert [h.entry_id for h in loaded.search("TRAN VAN AN", "1970-01-02")] == [
         h.entry_id for h in idx.search("TRAN VAN AN", "1970-01-02")
     ]
+
+
+def test_gendered_surnames_and_other_vowels_are_other_names() -> None:
+    assert token_sim(tok("pavlova", False), tok("pavlov", False))[0] <= 0.5
+    assert token_sim(tok("hussein", False), tok("hassan", False))[0] < 0.7
+    for a, b in [("husain", "hussein"), ("mohammed", "muhammad"), ("yelena", "elena")]:
+        assert token_sim(tok(a, False), tok(b, False))[0] >= 0.85, (a, b)

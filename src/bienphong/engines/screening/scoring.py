@@ -59,6 +59,8 @@ def token_sim(q: Tok, e: Tok) -> tuple[float, str]:
     qx, ex = q.wg | q.yue, e.wg | e.yue
     if qx and ex and qx & ex:
         return PART_SCORES["transliteration"] * 0.95, "transliteration"
+    if _gendered_pair(q.a, e.a):  # Pavlova is not Pavlov: another person
+        return GENDERED_FORM, "transliteration"
     # Two different pinyin syllables are two different names, however close.
     cap = 0.6 if qp and ep else 1.0
     if q.ph and q.ph == e.ph and (len(q.ph) >= 2 or q.ph[0] == "k"):
@@ -66,6 +68,8 @@ def token_sim(q: Tok, e: Tok) -> tuple[float, str]:
         # Sino-Vietnamese / pinyin syllables sharing a skeleton are different names
         syllables = bool(q.hv or q.pin or e.hv or e.pin)
         long = not syllables or (min(len(q.a), len(e.a)) >= 6 and len(q.ph) >= 3)
+        if long and min(len(q.a), len(e.a)) >= 6 and _vowel_class(q.a) != _vowel_class(e.a):
+            long = False  # one skeleton, other vowels: Hussein is not Hassan
         if q.ph[0] == "k":  # listed Korean surname variants
             return PART_SCORES["transliteration"], "transliteration"
         s = PART_SCORES["transliteration"] if long else 0.62
@@ -76,6 +80,29 @@ def token_sim(q: Tok, e: Tok) -> tuple[float, str]:
         return min(s, cap), "transliteration"
     s, code = typo_sim(q.a, e.a)
     return min(s, cap), code
+
+
+_GENDERED_ENDINGS = ("ov", "ev", "in", "yn")
+GENDERED_FORM = 0.5
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """A Russian surname and its other-gender form (Pavlov, Pavlova)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long == short + "a" and short.endswith(_GENDERED_ENDINGS)
+
+
+def _vowel_class(a: str) -> str:
+    """The first vowel, in classes that transliterations swap within (o/u: Mohammed,
+    Muhammad; e/i: Ebrahim, Ibrahim); a leading y/i before a vowel is a consonant
+    (Yelena, Iulia) and yo is e (Fyodor, Fedor)."""
+    s = a.replace("yo", "e")
+    if len(s) > 1 and s[0] in "yi" and s[1] in "aeiou":
+        s = s[1:]
+    for ch in s:
+        if ch in "aeiou":
+            return {"o": "u", "e": "i"}.get(ch, ch)
+    return ""
 
 
 def typo_sim(a: str, b: str) -> tuple[float, str]:
