@@ -109,3 +109,19 @@ def test_gendered_surnames_and_other_vowels_are_other_names() -> None:
     assert token_sim(tok("hussein", False), tok("hassan", False))[0] < 0.7
     for a, b in [("husain", "hussein"), ("mohammed", "muhammad"), ("yelena", "elena")]:
         assert token_sim(tok(a, False), tok(b, False))[0] >= 0.85, (a, b)
+
+
+def test_namesakes_are_counted_through_updates_and_reloads(tmp_path: Path) -> None:
+    entries = [{"id": f"o{i}", "name": "Olga Mironova", "dob": f"{1960 + i}"} for i in range(30)]
+    idx = build_index([*_filler(), *entries, {"id": "r", "name": "Olga Zimina", "dob": "1963"}])
+    enc = idx.names[idx.slot_of["o0"]][0]
+    assert idx.name_count[enc] == 30
+    # one digit off a year-only list date: for a name listed 30 times that is chance
+    assert not [a for a in _alerts(idx, "OLGA MIRONOVA", "1993-05-05") if a.startswith("o")]
+    assert "r" in _alerts(idx, "OLGA ZIMINA", "1973-05-05")  # a name listed once: a typo
+    idx.remove("o1")
+    idx.upsert({"id": "o1", "name": "Olga Mironova", "dob": "1961"})
+    assert idx.name_count[enc] == 30
+    path = tmp_path / "i.idx"
+    idx.save(path)
+    assert load_index(path).name_count == idx.name_count

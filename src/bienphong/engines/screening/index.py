@@ -63,6 +63,7 @@ class ScreeningIndex:
         self.delta: dict[int, list[int]] = {}
         self._interned: dict[str, str] = {}
         self._listed: dict[tuple[int, ...], Listed] = {}  # per stored name, see `Listed`
+        self.name_count: dict[tuple[int, ...], int] = {}  # live entries per stored name
         self._listed_n = 0
 
     def __len__(self) -> int:
@@ -90,6 +91,8 @@ class ScreeningIndex:
                     self.vocab.df[tid] += 1
             if enc and tuple(enc) not in names:
                 names.append(tuple(enc))
+        for enc in names:
+            self.name_count[enc] = self.name_count.get(enc, 0) + 1
         slot = len(self.ids)
         self.ids.append(eid)
         self.slot_of[eid] = slot
@@ -164,6 +167,8 @@ class ScreeningIndex:
         self.vocab._cache.clear()  # expansions skip parts no live entry uses
         for tid in {t for name in self.names[slot] for t in decode(name)[0]}:
             self.vocab.df[tid] -= 1
+        for enc in self.names[slot]:
+            self.name_count[enc] -= 1
         return True
 
     # -- search -------------------------------------------------------------------
@@ -235,7 +240,8 @@ class ScreeningIndex:
                 continue
             if best_strong:
                 best = lift_for_exact_date(best, dcode, self.dob[slot])
-            total = best * DATE_FACTORS[dcode] * commonness(n, best_info, dcode)
+            listed_as = self.name_count.get(self.names[slot][best_name], 1)
+            total = best * DATE_FACTORS[dcode] * commonness(n, best_info, dcode, listed_as)
             enat = self.nat[slot]
             if qnat and enat and qnat != enat:
                 total *= NATIONALITY_MISMATCH

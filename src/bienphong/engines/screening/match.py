@@ -159,12 +159,14 @@ def match_name(
     return s, info, pairs, fq, fe
 
 
-def commonness(n: int, info: float, dcode: str) -> float:
+def commonness(n: int, info: float, dcode: str, listed_as: int = 1) -> float:
     """Down-weight matches a common name would make by chance with this date agreement.
 
     `info` is the matched IDF sum, so n * exp(-info) estimates how many listed people
-    share the name; times the chance of the date agreeing that is the expected number
-    of coincidental hits.
+    share the name, assuming its parts independent; `listed_as` is how many entries
+    carry exactly this name (parts of one culture go together: Olga Mironova is far
+    more common than Olga times Mironova). The larger, times the chance of the date
+    agreeing, is the expected number of coincidental hits.
     """
-    expected = n * math.exp(-info) * CHANCE.get(dcode, 0.0)
+    expected = max(n * math.exp(-info), listed_as - 1) * CHANCE.get(dcode, 0.0)
     return float((1.0 + expected) ** -COMMONNESS_POWER)

@@ -44,6 +44,10 @@ def load_index(path: str | Path) -> ScreeningIndex:
         setattr(index, f, state[f])
     index.slot_of = {eid: i for i, eid in enumerate(index.ids) if index.alive[i]}
     index.dob_digits = bytearray(b"".join(date_digits(d) for d in index.dob))
+    for slot, names in enumerate(index.names):
+        if index.alive[slot]:
+            for enc in names:
+                index.name_count[enc] = index.name_count.get(enc, 0) + 1
     index.vocab.keys = state["vocab_keys"]
     index.vocab.df = state["vocab_df"]
     index.vocab.rebuild_lookup()
