@@ -91,8 +91,8 @@ class ScreeningIndex:
                     self.vocab.df[tid] += 1
             if enc and tuple(enc) not in names:
                 names.append(tuple(enc))
-        for enc in names:
-            self.name_count[enc] = self.name_count.get(enc, 0) + 1
+        for stored in names:
+            self.name_count[stored] = self.name_count.get(stored, 0) + 1
         slot = len(self.ids)
         self.ids.append(eid)
         self.slot_of[eid] = slot
@@ -167,8 +167,8 @@ class ScreeningIndex:
         self.vocab._cache.clear()  # expansions skip parts no live entry uses
         for tid in {t for name in self.names[slot] for t in decode(name)[0]}:
             self.vocab.df[tid] -= 1
-        for enc in self.names[slot]:
-            self.name_count[enc] -= 1
+        for stored in self.names[slot]:
+            self.name_count[stored] -= 1
         return True
 
     # -- search -------------------------------------------------------------------
