@@ -27,7 +27,9 @@ DATE_LABELS = {
     "placeholder": gettext_lazy("same year; the listed 01-01 is a placeholder"),
     "day_month_swap": gettext_lazy("day and month swapped"),
     "one_digit": gettext_lazy("one digit different"),
-    "one_digit_year": gettext_lazy("the year differs by one digit (the list has only the year)"),
+    "one_digit_year": gettext_lazy(
+        "the year or month differs by one digit (the list has no full date)"
+    ),
     "missing": gettext_lazy("not compared (missing)"),
     "same_year_other_day": gettext_lazy("same year, another day"),
     "different": gettext_lazy("different"),

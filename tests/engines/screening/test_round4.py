@@ -125,3 +125,15 @@ def test_namesakes_are_counted_through_updates_and_reloads(tmp_path: Path) -> No
     path = tmp_path / "i.idx"
     idx.save(path)
     assert load_index(path).name_count == idx.name_count
+
+
+def test_one_digit_off_a_year_month_is_rarer_by_chance_than_off_a_year() -> None:
+    from bienphong.engines.screening.dates import chance, compare_dates, parse_date
+
+    q = parse_date("1987-08-14")
+    for listed in ("1987-09", "1986"):
+        assert compare_dates(parse_date(listed), q) == "one_digit_year"
+    assert chance("one_digit_year", parse_date("1987-09")) < chance(
+        "one_digit_year", parse_date("1986")
+    )
+    assert chance("one_digit_year", parse_date("1986-01-01")) == 1 / 4  # a placeholder

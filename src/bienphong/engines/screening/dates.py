@@ -30,6 +30,7 @@ CHANCE: dict[str, float] = {
     # a full date has ~30 valid one-digit neighbours among ~22,000 birth dates
     "one_digit": 1 / 700,
     "one_digit_year": 1 / 4,
+    # ... and a year-month, ~17 neighbours among ~720: see `chance`
 }
 
 # A full birth date that agrees exactly (1 chance in ~20,000 for an unrelated person)
@@ -104,6 +105,17 @@ def compare_dates(listed: int, query: int) -> str:
     if _one_digit(f"{listed:08d}", f"{query:08d}"):
         return "one_digit"
     return "same_year_other_day" if ly == qy else "different"
+
+
+CHANCE_ONE_DIGIT_YEAR_MONTH = 1 / 40
+
+
+def chance(dcode: str, listed: int) -> float:
+    """`CHANCE` of the agreement, for the precision of the listed date: one digit off a
+    listed year-month is rarer by chance than one digit off a listed year."""
+    if dcode == "one_digit_year" and listed // 100 % 100 and listed % 10000 != 101:
+        return CHANCE_ONE_DIGIT_YEAR_MONTH
+    return CHANCE.get(dcode, 0.0)
 
 
 def lift_for_exact_date(name_score: float, dcode: str, listed: int) -> float:

@@ -26,7 +26,7 @@ DATE_LABELS = {
     "placeholder": "same year, list date is a 01-01 placeholder",
     "day_month_swap": "day and month swapped",
     "one_digit": "one digit different",
-    "one_digit_year": "year one digit different (list has only the year)",
+    "one_digit_year": "year or month one digit different (list has no full date)",
     "missing": "missing (not compared)",
     "same_year_other_day": "same year, other day",
     "different": "different",

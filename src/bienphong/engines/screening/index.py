@@ -241,7 +241,11 @@ class ScreeningIndex:
             if best_strong:
                 best = lift_for_exact_date(best, dcode, self.dob[slot])
             listed_as = self.name_count.get(self.names[slot][best_name], 1)
-            total = best * DATE_FACTORS[dcode] * commonness(n, best_info, dcode, listed_as)
+            total = (
+                best
+                * DATE_FACTORS[dcode]
+                * commonness(n, best_info, dcode, listed_as, self.dob[slot])
+            )
             enat = self.nat[slot]
             if qnat and enat and qnat != enat:
                 total *= NATIONALITY_MISMATCH

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .dates import CHANCE
+from .dates import chance
 from .keys import Tok
 from .scoring import Pair, align, chinese_like, invert_sims, middles, name_score, order_penalty
 from .vocab import Vocabulary
@@ -159,7 +159,7 @@ def match_name(
     return s, info, pairs, fq, fe
 
 
-def commonness(n: int, info: float, dcode: str, listed_as: int = 1) -> float:
+def commonness(n: int, info: float, dcode: str, listed_as: int = 1, listed: int = 0) -> float:
     """Down-weight matches a common name would make by chance with this date agreement.
 
     `info` is the matched IDF sum, so n * exp(-info) estimates how many listed people
@@ -168,5 +168,5 @@ def commonness(n: int, info: float, dcode: str, listed_as: int = 1) -> float:
     more common than Olga times Mironova). The larger, times the chance of the date
     agreeing, is the expected number of coincidental hits.
     """
-    expected = max(n * math.exp(-info), listed_as - 1) * CHANCE.get(dcode, 0.0)
+    expected = max(n * math.exp(-info), listed_as - 1) * chance(dcode, listed)
     return float((1.0 + expected) ** -COMMONNESS_POWER)
