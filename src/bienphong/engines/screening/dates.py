@@ -69,7 +69,17 @@ def format_date(packed: int) -> str:
 
 
 def _one_digit(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    """Do two digit strings of one length differ in exactly one place?"""
+    if len(a) != len(b):
+        return False
+    # XOR of two ASCII digits fits in a byte's low 4 bits: fold them onto bit 0
+    x = int.from_bytes(a.encode(), "big") ^ int.from_bytes(b.encode(), "big")
+    x |= x >> 2
+    x |= x >> 1
+    return (x & _LOW_BITS[len(a)]).bit_count() == 1
+
+
+_LOW_BITS = [int.from_bytes(b"\x01" * n, "big") for n in range(17)]
 
 
 def compare_dates(listed: int, query: int) -> str:
