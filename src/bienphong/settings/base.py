@@ -148,6 +148,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if env_bool("BIENPHONG_DB_PREPARED_STATEMENTS", True):
+        # Server-side binding lets psycopg prepare a statement after a few uses on a
+        # connection, so PostgreSQL stops re-planning the same lookups (planning cost
+        # more backend CPU than running them; docs/benchmarks.md, "Checkpoint under
+        # load"). Off (=0) behind a transaction-mode pooler such as PgBouncer < 1.21.
+        _threshold = (env("BIENPHONG_DB_PREPARE_THRESHOLD", "2") or "2").strip()
+        if not _threshold.isdigit():
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured(
+                f"BIENPHONG_DB_PREPARE_THRESHOLD must be a whole number, not {_threshold!r}."
+            )
+        DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            "server_side_binding": True,
+            "prepare_threshold": int(_threshold),
+        }
+        # Django's backend, with bulk batches kept under the 65,535 parameters a
+        # server-side bound statement can carry.
+        DATABASES["default"]["ENGINE"] = "bienphong.dbbackend.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
