@@ -203,8 +203,9 @@ def client_process(
     )
 
 
-def _proc_stats() -> list[tuple[int, int, int, float]]:
-    """(pid, parent, process group, CPU seconds) of every process, from /proc."""
+def _proc_stats() -> list[tuple[int, int, int, float, float]]:
+    """(pid, parent, process group, own CPU seconds, reaped children's CPU seconds) of
+    every process, from /proc."""
     tick = os.sysconf("SC_CLK_TCK")
     out = []
     for entry in Path("/proc").iterdir():
@@ -221,6 +222,7 @@ def _proc_stats() -> list[tuple[int, int, int, float]]:
                 int(fields[1]),
                 int(fields[2]),
                 (int(fields[11]) + int(fields[12])) / tick,
+                (int(fields[13]) + int(fields[14])) / tick,
             )
         )
     return out
@@ -246,12 +248,19 @@ def postmaster_pid(database_url: str) -> int:
 
 def server_cpu_seconds(server_group: int, postmaster: int) -> tuple[float, float]:
     """CPU seconds used so far by the web server's processes (gunicorn master and workers)
-    and by the database server's (postmaster and its children; 0 for SQLite)."""
+    and by the database server's (postmaster and its children; 0 for SQLite).
+
+    A process that exits during the run takes its CPU with it: PostgreSQL backends do
+    (a worker's connection is closed and reopened when it reaches CONN_MAX_AGE), which is
+    why summing the live processes once read almost nothing. The kernel adds a reaped
+    child's CPU to its parent's "children" counters, so the parent's are counted too."""
     web = database = 0.0
-    for pid, parent, group, cpu in _proc_stats():
+    for pid, parent, group, cpu, reaped in _proc_stats():
         if group == server_group:
-            web += cpu
-        elif postmaster and (pid == postmaster or parent == postmaster):
+            web += cpu + (reaped if pid == server_group else 0.0)
+        elif postmaster and pid == postmaster:
+            database += cpu + reaped
+        elif postmaster and parent == postmaster:
             database += cpu
     return web, database
 

@@ -170,6 +170,12 @@ def main() -> int:
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
     database = "PostgreSQL" if args.database_url else "SQLite (WAL)"
+    if args.database_url:
+        # The server gets the project's default connection options, as production would.
+        binding = env.get("BIENPHONG_DB_PREPARED_STATEMENTS", "1").strip().lower()
+        database += " (prepared statements {})".format(
+            "off" if binding in {"0", "false", "no", "off"} else "on"
+        )
     marker = var / f"prepared-{args.entries}-{'pg' if args.database_url else 'sqlite'}"
     if not (args.var_dir and marker.exists()):
         prepare(env, args.entries)

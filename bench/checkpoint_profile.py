@@ -82,10 +82,30 @@ def instrument() -> None:
     timed(crossings, "crossing_record", "record service total")
 
 
+def backend_cpu_reader() -> Callable[[], float]:
+    """CPU seconds used so far by this connection's PostgreSQL backend (a local server),
+    read from /proc; 0 on SQLite, where the database runs in this process."""
+    if connection.vendor != "postgresql":
+        return lambda: 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        stat = f"/proc/{cursor.fetchone()[0]}/stat"
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        with open(stat) as handle:
+            raw = handle.read()
+        fields = raw[raw.rindex(")") + 2 :].split()
+        return (int(fields[11]) + int(fields[12])) / tick
+
+    return read
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=300)
     parser.add_argument("--cprofile", action="store_true")
+    parser.add_argument("--show-queries", action="store_true", help="print each query's SQL")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
 
@@ -129,8 +149,14 @@ def main() -> int:
     for i in range(30):  # warm every memo
         checked, recorded = pair(i)
     print(f"queries: check {len(checked)}, record {len(recorded)}")
+    if args.show_queries:
+        for label, captured in (("check", checked), ("record", recorded)):
+            for query in captured.captured_queries:
+                print(f"  {label}: {query['sql'][:160]}")
     instrument()
     profile = cProfile.Profile() if args.cprofile else None
+    backend = backend_cpu_reader()
+    backend_before = backend()
     started, cpu = time.perf_counter(), time.process_time()
     if profile:
         profile.enable()
@@ -141,6 +167,14 @@ def main() -> int:
     wall = (time.perf_counter() - started) / args.pairs
     cpu = (time.process_time() - cpu) / args.pairs
     print(f"{args.pairs} pairs: {1000 * wall:.2f} ms wall, {1000 * cpu:.2f} ms CPU per pair")
+    if connection.vendor == "postgresql":
+        backend_cpu = (backend() - backend_before) / args.pairs
+        options = settings.DATABASES["default"].get("OPTIONS", {})
+        print(
+            f"  PostgreSQL backend CPU {1000 * backend_cpu:.2f} ms per pair"
+            f" (server_side_binding={options.get('server_side_binding', False)},"
+            f" prepare_threshold={options.get('prepare_threshold')})"
+        )
     for label, seconds in sorted(TIMES.items(), key=lambda kv: -kv[1]):
         per_pair = CALLS[label] / args.pairs
         print(f"  {1000 * seconds / args.pairs:7.2f} ms/pair  {label}  ({per_pair:.1f} calls)")

@@ -29,6 +29,7 @@ class Rows(Generic[M]):
         self.model = model
         self._prepared: dict[str, tuple[str, list[str], list[tuple[Any, list[Converter]]]]] = {}
         self._inserts: dict[str, tuple[str, list[models.Field[Any, Any]], bool]] = {}
+        self._joins: dict[str, str] = {}
 
     def _prepare(self) -> tuple[str, list[str], list[tuple[Any, list[Converter]]]]:
         found = self._prepared.get(connection.vendor)
@@ -56,31 +57,83 @@ class Rows(Generic[M]):
         return found
 
     def fetch(
-        self, where: str, params: Sequence[Any], *, order_by: str = "", limit: int = 0
+        self,
+        where: str,
+        params: Sequence[Any],
+        *,
+        order_by: str = "",
+        limit: int = 0,
+        lock: bool = False,
     ) -> list[M]:
         """``where`` and ``order_by`` are fixed SQL written by the caller; values go
-        in ``params`` only."""
-        select, names, converters = self._prepare()
+        in ``params`` only. ``lock`` is ``select_for_update()``: the rows stay locked
+        until the transaction ends (where the database has row locks; SQLite locks the
+        whole database for a write transaction anyway)."""
+        select = self._prepare()[0]
         sql = f"{select} WHERE {where}"
         if order_by:
             sql += f" ORDER BY {order_by}"
         if limit:
             sql += f" LIMIT {int(limit)}"
+        if lock and connection.features.has_select_for_update:
+            sql += " FOR UPDATE"
         with connection.cursor() as cursor:
             cursor.execute(sql, list(params))
             rows = cursor.fetchall()
-        out = []
-        for row in rows:
-            values = list(row)
-            for i, (expression, funcs) in enumerate(converters):
-                for func in funcs:
-                    values[i] = func(values[i], expression, connection)
-            out.append(self.model.from_db(connection.alias, names, values))
-        return out
+        return [self._build(list(row)) for row in rows]
 
-    def first(self, where: str, params: Sequence[Any], *, order_by: str = "") -> M | None:
-        found = self.fetch(where, params, order_by=order_by, limit=1)
+    def first(
+        self, where: str, params: Sequence[Any], *, order_by: str = "", lock: bool = False
+    ) -> M | None:
+        found = self.fetch(where, params, order_by=order_by, limit=1, lock=lock)
         return found[0] if found else None
+
+    def _build(self, values: list[Any]) -> M:
+        _select, names, converters = self._prepare()
+        for i, (expression, funcs) in enumerate(converters):
+            for func in funcs:
+                values[i] = func(values[i], expression, connection)
+        return self.model.from_db(connection.alias, names, values)
+
+    def first_with(
+        self, parent: Rows[Any], link: str, where: str, params: Sequence[Any]
+    ) -> tuple[M, Any] | None:
+        """The first row and the ``parent`` row its foreign key ``link`` points at (None
+        if null), in one query (``select_related`` without compiling one). ``where``
+        names this table's columns as ``a.<column>``; the parent is cached on the row."""
+        key = f"{connection.vendor}:{parent.model._meta.label}:{link}:{where}"
+        sql = self._joins.get(key)
+        if sql is None:
+            quote = connection.ops.quote_name
+            parent_meta = parent.model._meta
+            column = str(self.model._meta.get_field(link).column)  # type: ignore[union-attr]
+            sql = (
+                f"SELECT {', '.join('a.' + quote(n) for n in self._columns())},"  # noqa: S608
+                f" {', '.join('b.' + quote(n) for n in parent._columns())}"
+                f" FROM {quote(self.model._meta.db_table)} a"
+                f" LEFT JOIN {quote(parent_meta.db_table)} b"
+                f" ON b.{quote(str(parent_meta.pk.column))} = a.{quote(column)}"
+                f" WHERE {where} LIMIT 1"
+            )
+            self._joins[key] = sql
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(params))
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        split = len(self._columns())
+        obj = self._build(list(row[:split]))
+        related = None
+        if row[split + parent._pk_index()] is not None:  # a parent row was joined
+            related = parent._build(list(row[split:]))
+            setattr(obj, link, related)
+        return obj, related
+
+    def _columns(self) -> list[str]:
+        return [str(f.column) for f in self.model._meta.concrete_fields]
+
+    def _pk_index(self) -> int:
+        return [f.primary_key for f in self.model._meta.concrete_fields].index(True)
 
     def _insert_sql(self) -> tuple[str, list[models.Field[Any, Any]], bool]:
         key = f"insert:{connection.vendor}"

@@ -147,14 +147,14 @@ _stays = Rows(Stay)
 
 def find_traveller(facts: DocumentFacts) -> tuple[Traveller | None, TravelDocument | None]:
     """The same document, or else the same identity (a person with a new passport)."""
-    document = _documents.first(
-        "doc_type = %s AND issuing_state = %s AND number = %s",
+    # The document and its traveller in one query (this runs on every check and record).
+    found = _documents.first_with(
+        _travellers,
+        "traveller",
+        "a.doc_type = %s AND a.issuing_state = %s AND a.number = %s",
         [facts.doc_type, facts.issuing_state, facts.number],
     )
-    traveller = None
-    if document is not None:
-        traveller = _travellers.first("id = %s", [document.traveller_id])
-        document.traveller = traveller  # type: ignore[assignment]
+    document, traveller = found if found else (None, None)
     if traveller is None and facts.birth_text:
         name_key, birth, nationality = facts.identity_key
         traveller = _travellers.first(

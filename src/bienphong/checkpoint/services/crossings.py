@@ -149,16 +149,20 @@ def _write(
     facts = result.document
     traveller, document, new_traveller = _traveller_and_document(facts, result)
     today = timezone.localdate(at)
-    # A traveller created in this transaction has no stay yet: no lookup needed.
+    admitted = fields["decision"] == Decision.ADMITTED
+    # Only an admitted exit reads (and closes) the open stay; a traveller created in this
+    # transaction has none. Entries, refusals and referrals leave it alone: no lookup.
+    closes_stay = admitted and result.direction == Direction.EXIT and not new_traveller
     stay = (
         None
-        if new_traveller
-        else Stay.objects.select_for_update()
-        .filter(traveller=traveller, exited_at__isnull=True)
-        .order_by("-entered_at")
-        .first()
+        if not closes_stay
+        else _stays.first(
+            "traveller_id = %s AND exited_at IS NULL",
+            [traveller.pk],
+            order_by="entered_at DESC",
+            lock=True,
+        )
     )
-    admitted = fields["decision"] == Decision.ADMITTED
     crossing = Crossing(
         traveller=traveller,
         document=document,
