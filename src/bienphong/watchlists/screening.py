@@ -102,23 +102,23 @@ def search(
     today = timezone.localdate()
     outcomes: list[Outcome] = []
     for entry_id, entry in entries.items():
-        if not _in_force(entry, today):
-            continue
-        engine_hit = wanted.get(entry_id)
-        on_document = entry_id in doc_entries
-        outcomes.append(
-            Outcome(
-                entry=entry,
-                score=max(
-                    engine_hit.score if engine_hit else 0.0,
-                    DOCUMENT_MATCH_SCORE if on_document else 0.0,
-                ),
-                explanation=engine_hit.explanation.as_dict() if engine_hit else {},
-                document_match=on_document,
-            )
-        )
+        if _in_force(entry, today):
+            outcomes.append(_outcome(entry, wanted.get(entry_id), entry_id in doc_entries))
     outcomes.sort(key=lambda o: -o.score)
     return key, outcomes
+
+
+def _outcome(entry: WatchlistEntry, engine_hit: Any, on_document: bool) -> Outcome:
+    """The outcome for one listed person: the engine's hit, a document match, or both."""
+    return Outcome(
+        entry=entry,
+        score=max(
+            engine_hit.score if engine_hit else 0.0,
+            DOCUMENT_MATCH_SCORE if on_document else 0.0,
+        ),
+        explanation=engine_hit.explanation.as_dict() if engine_hit else {},
+        document_match=on_document,
+    )
 
 
 def screen_person(
@@ -141,80 +141,11 @@ def screen_person(
     )
     if not outcomes:
         return ScreeningResult(key)  # no transaction: most travellers write nothing here
+    person = Subject(name, dob, nationality, document_number, context_ref)
+    result = ScreeningResult(key, outcomes)
     with transaction.atomic():
-        return _raise_hits(
-            actor,
-            unit,
-            key,
-            outcomes,
-            name,
-            dob,
-            nationality,
-            document_number,
-            context,
-            context_ref,
-        )
-
-
-def _raise_hits(
-    actor: Any,
-    unit: Unit,
-    key: str,
-    outcomes: list[Outcome],
-    name: str,
-    dob: str | None,
-    nationality: str | None,
-    document_number: str | None,
-    context: str,
-    context_ref: str,
-) -> ScreeningResult:
-    dismissed = set(
-        Dismissal.objects.filter(
-            subject_key=key, entry__in=[o.entry for o in outcomes]
-        ).values_list("entry_id", "entry_version")
-    )
-    pending = {
-        h.entry_id: h
-        for h in ScreeningHit.objects.filter(
-            subject_key=key, status=HitStatus.PENDING, entry__in=[o.entry for o in outcomes]
-        )
-    }
-    for outcome in outcomes:
-        entry = outcome.entry
-        if (entry.pk, entry.version) in dismissed:
-            outcome.previously_dismissed = True
-            continue
-        hit = pending.get(entry.pk)
-        if hit is None:
-            hit = ScreeningHit.objects.create(
-                entry=entry,
-                entry_version=entry.version,
-                unit=unit,
-                context=context,
-                context_ref=context_ref[:64],
-                subject_name=name[:300],
-                subject_dob=(dob or "")[:10],
-                subject_nationality=(nationality or "")[:3],
-                subject_document=normalise_document(document_number or "")[:64],
-                subject_key=key,
-                score=round(min(1.0, outcome.score), 4),
-                explanation={**outcome.explanation, "document_match": outcome.document_match},
-            )
-            audit.record(
-                actor=actor,
-                action=AuditAction.CREATE,
-                event="watchlists.hit.raise",
-                obj=hit,
-                unit_code=unit.code,
-                after={
-                    "entry": entry.pk,
-                    "score": hit.score,
-                    "context": context,
-                    "context_ref": hit.context_ref,
-                },
-            )
-        outcome.hit = hit
-    return ScreeningResult(key, outcomes)
+        _raise_many(actor, unit, context, [(person, result)])
+    return result
 
 
 # --- lists: many people screened at once --------------------------------------------
@@ -290,20 +221,8 @@ def screen_people(
         outcomes: list[Outcome] = []
         for entry_id in sorted(set(found) | on_document):
             entry = entries.get(entry_id)
-            if entry is None or not _in_force(entry, today):
-                continue
-            engine_hit = found.get(entry_id)
-            outcomes.append(
-                Outcome(
-                    entry=entry,
-                    score=max(
-                        engine_hit.score if engine_hit else 0.0,
-                        DOCUMENT_MATCH_SCORE if entry_id in on_document else 0.0,
-                    ),
-                    explanation=engine_hit.explanation.as_dict() if engine_hit else {},
-                    document_match=entry_id in on_document,
-                )
-            )
+            if entry is not None and _in_force(entry, today):
+                outcomes.append(_outcome(entry, found.get(entry_id), entry_id in on_document))
         outcomes.sort(key=lambda o: -o.score)
         key = subject_key(person.name, identity[1], identity[2], identity[3])
         screened.append((person, ScreeningResult(key, outcomes)))
