@@ -91,8 +91,7 @@ class ScreeningIndex:
                     self.vocab.df[tid] += 1
             if enc and tuple(enc) not in names:
                 names.append(tuple(enc))
-        for stored in names:
-            self.name_count[stored] = self.name_count.get(stored, 0) + 1
+        self._count_names(names, 1)
         slot = len(self.ids)
         self.ids.append(eid)
         self.slot_of[eid] = slot
@@ -107,6 +106,10 @@ class ScreeningIndex:
         self.n_live += 1
         self._listed.clear()  # part frequencies changed
         return slot
+
+    def _count_names(self, names: Iterable[tuple[int, ...]], delta: int) -> None:
+        for stored in names:
+            self.name_count[stored] = self.name_count.get(stored, 0) + delta
 
     def _entry_keys(self, slot: int) -> set[int]:
         codes = (*year_codes(year_of(self.dob[slot])), ANY_YEAR)
@@ -167,8 +170,7 @@ class ScreeningIndex:
         self.vocab._cache.clear()  # expansions skip parts no live entry uses
         for tid in {t for name in self.names[slot] for t in decode(name)[0]}:
             self.vocab.df[tid] -= 1
-        for stored in self.names[slot]:
-            self.name_count[stored] -= 1
+        self._count_names(self.names[slot], -1)
         return True
 
     # -- search -------------------------------------------------------------------

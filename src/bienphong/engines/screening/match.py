@@ -35,12 +35,13 @@ class QueryCtx:
     q_cn: bool
     qmask: list[int]
     qtoks: list[Tok]
-    by_tid: dict[int, list[tuple[float, int, str]]] = field(default_factory=dict)
-    multi: bool = False  # some query group has several parts
+    # derived once per query: listed part -> query parts, and whether some query group
+    # has several parts (its order is then checked)
+    by_tid: dict[int, list[tuple[float, int, str]]] = field(init=False)
+    multi: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.by_tid:
-            self.by_tid = invert_sims(self.exps)
+        self.by_tid = invert_sims(self.exps)
         self.multi = len(set(self.groups)) < len(self.groups)
 
 

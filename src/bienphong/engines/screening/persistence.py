@@ -46,8 +46,7 @@ def load_index(path: str | Path) -> ScreeningIndex:
     index.dob_digits = bytearray(b"".join(date_digits(d) for d in index.dob))
     for slot, names in enumerate(index.names):
         if index.alive[slot]:
-            for enc in names:
-                index.name_count[enc] = index.name_count.get(enc, 0) + 1
+            index._count_names(names, 1)
     index.vocab.keys = state["vocab_keys"]
     index.vocab.df = state["vocab_df"]
     index.vocab.rebuild_lookup()
