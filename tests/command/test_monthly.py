@@ -147,3 +147,40 @@ def test_fixed_offset_only_without_transitions(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(rollup, "LOCAL_TZ", ZoneInfo("Europe/Paris"))
     assert rollup.fixed_offset(first, last) is None  # summer time: Django's conversion
     assert rollup.fixed_offset(first, first + dt.timedelta(days=20)) == dt.timedelta(hours=1)
+
+
+@pytest.mark.django_db
+def test_migration_sums_existing_days_as_the_live_recount_does():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("bienphong.command.migrations.0002_monthly_rollups")
+    for day, n in [(dt.date(2026, 1, 31), 2), (dt.date(2026, 2, 1), 3), (dt.date(2026, 2, 9), 4)]:
+        CrossingDaily.objects.create(
+            unit_id=1,
+            day=day,
+            direction="entry",
+            decision="admitted",
+            reason_code="",
+            nationality="VNM",
+            document_type="passport",
+            n=n,
+        )
+        CrossingHourly.objects.create(
+            unit_id=1, day=day, hour=7, direction="entry", decision="admitted", n=n
+        )
+
+    def snapshot() -> set[tuple[Any, ...]]:
+        return {
+            *CrossingMonthly.objects.values_list("month", "nationality", "n"),
+            *CrossingMonthlyHourly.objects.values_list("month", "hour", "n"),
+        }
+
+    migration.count_existing_months(apps, None)
+    migrated = snapshot()
+    assert (dt.date(2026, 2, 1), "VNM", 7) in migrated
+    CrossingMonthly.objects.all().delete()
+    CrossingMonthlyHourly.objects.all().delete()
+    rollup.recount_months()
+    assert snapshot() == migrated
