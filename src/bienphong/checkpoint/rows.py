@@ -29,7 +29,7 @@ class Rows(Generic[M]):
         self.model = model
         self._prepared: dict[str, tuple[str, list[str], list[tuple[Any, list[Converter]]]]] = {}
         self._inserts: dict[str, tuple[str, list[models.Field[Any, Any]], bool]] = {}
-        self._joins: dict[str, str] = {}
+        self._joins: dict[str, tuple[str, int, int]] = {}  # sql, split, parent pk at
 
     def _prepare(self) -> tuple[str, list[str], list[tuple[Any, list[Converter]]]]:
         found = self._prepared.get(connection.vendor)
@@ -102,8 +102,8 @@ class Rows(Generic[M]):
         if null), in one query (``select_related`` without compiling one). ``where``
         names this table's columns as ``a.<column>``; the parent is cached on the row."""
         key = f"{connection.vendor}:{parent.model._meta.label}:{link}:{where}"
-        sql = self._joins.get(key)
-        if sql is None:
+        found = self._joins.get(key)
+        if found is None:
             quote = connection.ops.quote_name
             parent_meta = parent.model._meta
             column = str(self.model._meta.get_field(link).column)  # type: ignore[union-attr]
@@ -115,16 +115,16 @@ class Rows(Generic[M]):
                 f" ON b.{quote(str(parent_meta.pk.column))} = a.{quote(column)}"
                 f" WHERE {where} LIMIT 1"
             )
-            self._joins[key] = sql
+            found = self._joins[key] = (sql, len(self._columns()), parent._pk_index())
+        sql, split, parent_pk = found
         with connection.cursor() as cursor:
             cursor.execute(sql, list(params))
             row = cursor.fetchone()
         if row is None:
             return None
-        split = len(self._columns())
         obj = self._build(list(row[:split]))
         related = None
-        if row[split + parent._pk_index()] is not None:  # a parent row was joined
+        if row[split + parent_pk] is not None:  # a parent row was joined
             related = parent._build(list(row[split:]))
             setattr(obj, link, related)
         return obj, related
