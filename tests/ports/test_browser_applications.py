@@ -11,9 +11,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Tau-bien-2026!x"
 
 
-def test_apply_approve_sign_in(live_server, page, ports, users):
-    cache.clear()
-    page.goto(f"{live_server.url}/accounts/login/")
+def _apply(page, url: str) -> None:
+    """The public application form, filled in for the Cái Lân agency and sent."""
+    page.goto(f"{url}/accounts/login/")
     page.get_by_test_id("apply-link").click()
     page.fill("#f_name", "Đại lý Hàng hải Cái Lân")
     page.fill("#f_tax_code", "5701234567")
@@ -27,6 +27,37 @@ def test_apply_approve_sign_in(live_server, page, ports, users):
     page.fill("#f_password", PASSWORD)
     page.get_by_role("button", name="Gửi đơn đăng ký").click()
     page.get_by_test_id("applied").wait_for()
+
+
+def test_reject_needs_a_reason_and_the_agency_applies_again(live_server, page, ports, users):
+    cache.clear()
+    _apply(page, live_server.url)
+    sign_in(page, live_server.url, "staff")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/ports/applications/")
+    row = page.locator("[data-testid^=application-]", has_text="Cái Lân")
+    row.get_by_role("button", name="Từ chối").click()
+    page.wait_for_url(f"{live_server.url}/ports/applications/")
+    assert "Nêu lý do từ chối." in page.locator(".msg-error").inner_text()
+    row = page.locator("[data-testid^=application-]", has_text="Cái Lân")
+    row.locator("input[name=reason]").fill("Mã số thuế không khớp giấy phép")
+    row.get_by_role("button", name="Từ chối").click()
+    page.wait_for_url(f"{live_server.url}/ports/applications/")
+    assert page.locator("[data-testid^=application-]", has_text="Cái Lân").count() == 0
+
+    page.context.clear_cookies()
+    cache.clear()  # the public form is rate-limited per address
+    _apply(page, live_server.url)  # the same tax code and user name: applying again
+    sign_in(page, live_server.url, "staff")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/ports/applications/")
+    row = page.locator("[data-testid^=application-]", has_text="Cái Lân")
+    assert "Mã số thuế không khớp giấy phép" in row.inner_text()
+
+
+def test_apply_approve_sign_in(live_server, page, ports, users):
+    cache.clear()
+    _apply(page, live_server.url)
 
     sign_in(page, live_server.url, "staff")
     page.wait_for_url(f"{live_server.url}/")
