@@ -247,6 +247,7 @@ def recount_months(months: Iterable[dt.date] | None = None) -> None:
         target, source = monthly.objects.all(), daily.objects.all()
         if months is not None:
             target = target.filter(month__in=months)
+            # the overall range lets the day index bound the scan; the months pick within
             source = source.filter(day__gte=months[0], day__lt=next_month(months[-1]))
             source = source.filter(
                 reduce(or_, (Q(day__gte=m, day__lt=next_month(m)) for m in months))
