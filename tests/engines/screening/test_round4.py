@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 
 from bienphong.engines.screening import build_index, load_index
-from bienphong.engines.screening.index import _credit
 from bienphong.engines.screening.keys import analyse, tok
 from bienphong.engines.screening.postings import date_bonus, date_digits
+from bienphong.engines.screening.reading import credit as _credit
 from bienphong.engines.screening.scoring import order_penalty, token_sim
 
 

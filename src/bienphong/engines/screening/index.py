@@ -20,7 +20,8 @@ from .explain import Hit
 from .explainer import explain
 from .keys import analyse, tok
 from .match import Listed, QueryCtx, commonness, listed, match_name, system_mask
-from .postings import _T, ANY_YEAR, date_bonus, date_digits, pair_key, pair_keys, year_codes
+from .postings import _T, ANY_YEAR, date_bonus, date_digits, pair_key, year_codes
+from .reading import credit, query_pair_keys, take_groups
 from .scoring import chinese_like, decode, middles
 from .vocab import Vocabulary
 
@@ -368,7 +369,7 @@ class ScreeningIndex:
             tops.append([(t, w) for t, _s, w in (latin or ranked)[:PAIR_FANOUT]])
         codes = (*year_codes(year_of(qdate)), 0) if qdate else (ANY_YEAR,)
         first = len(kl)  # pair keys of the likeliest reading of both parts, see below
-        pk, pw, pc, prio, group = _pair_keys(tops, codes, first, len(exps))
+        pk, pw, pc, prio, group = query_pair_keys(tops, codes, first, len(exps))
         if not kl and not len(pk):
             return []
         karr = np.concatenate([np.fromiter(kl, dtype=np.int64, count=len(kl)), pk])
@@ -398,7 +399,7 @@ class ScreeningIndex:
             fg = kgroup[found]
             gdf = np.bincount(fg, weights=dfs, minlength=len(karr))[fg]
             order = np.lexsort((fg, gdf, kprio[found]))
-            sel = order[_take_groups(fg[order], gdf[order])]
+            sel = order[take_groups(fg[order], gdf[order], SMALL, BUDGET)]
             if len(sel):
                 d = dfs[sel]
                 ends = np.cumsum(d)
@@ -416,7 +417,7 @@ class ScreeningIndex:
                     cchunks.append(np.full(len(extra), c, dtype=np.int64))
         if not chunks:
             return []
-        uniq, score = _credit(
+        uniq, score = credit(
             np.concatenate(chunks),
             np.concatenate(wchunks),
             np.concatenate(cchunks),
@@ -440,88 +441,6 @@ class ScreeningIndex:
                 top = top[np.argpartition(-score[top], MAX_K)[:MAX_K]]
             uniq, score = uniq[top], score[top]
         return [s for s in uniq[np.argsort(-score, kind="stable")].tolist() if self.alive[s]]
-
-
-def _pair_keys(
-    tops: list[list[tuple[int, float]]], codes: tuple[int, ...], first: int, n_parts: int
-) -> tuple[I64, npt.NDArray[np.float64], I64, I64, I64]:
-    """Pair keys of every two query parts' likeliest readings, in every year bucket:
-    (keys, weights, credit classes, priorities, key groups). A pair's year buckets
-    form one key group; priority 0 is the pair of both parts as written."""
-    code_arr = np.array(codes, dtype=np.int64)
-    # an unknown listed year can hit one bucket, a known two
-    code_w = np.where(code_arr == 0, 2.0, 1.0)
-    out: list[tuple[I64, npt.NDArray[np.float64], I64, I64, I64]] = []
-    gid = first
-    for npair, (ta, tb) in enumerate(combinations(tops, 2)):
-        a = np.array([t for t, _w in ta], dtype=np.int64)
-        b = np.array([t for t, _w in tb], dtype=np.int64)
-        wa = np.array([w for _t, w in ta])
-        wb = np.array([w for _t, w in tb])
-        ia = np.repeat(np.arange(len(a)), len(b))
-        ib = np.tile(np.arange(len(b)), len(a))
-        keep = a[ia] != b[ib]
-        ia, ib = ia[keep], ib[keep]
-        m = len(ia)
-        keys = pair_keys(a[ia], b[ib], code_arr)
-        weights = ((wa[ia] + wb[ib])[:, None] * code_w[None, :]).ravel()
-        classes = np.tile(n_parts + npair * len(codes) + np.arange(len(codes)), m)
-        prio = np.repeat(((ia != 0) | (ib != 0)).astype(np.int64), len(codes))
-        groups = np.repeat(gid + np.arange(m, dtype=np.int64), len(codes))
-        gid += m
-        out.append((keys, weights, classes, prio, groups))
-    if not out:
-        z = np.zeros(0, dtype=np.int64)
-        return z, np.zeros(0), z, z, z
-    k, w, c, p, g = zip(*out, strict=True)
-    return (
-        np.concatenate(k),
-        np.concatenate(w),
-        np.concatenate(c),
-        np.concatenate(p),
-        np.concatenate(g),
-    )
-
-
-def _take_groups(groups: I64, group_dfs: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
-    """Which keys (in reading order, a key group's keys together) fit the budget: a
-    group is read whole or not at all; small groups are always read."""
-    first = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
-    take: list[bool] = []
-    total = 0.0
-    for gd in group_dfs[first].tolist():
-        ok = gd <= SMALL or total + gd <= BUDGET
-        take.append(ok)
-        if ok:
-            total += gd
-    return np.repeat(np.array(take, dtype=bool), np.diff(np.r_[first, len(groups)]))
-
-
-def _credit(
-    slots: I32, weights: npt.NDArray[np.float64], classes: I64, n_classes: int
-) -> tuple[I32, npt.NDArray[np.float64]]:
-    """Each entry's key score: per credit class (one query part, or one pair of query
-    parts in one year bucket) the best weight it matched, summed over classes.
-
-    Summing every matching key instead let a name with three parts that each resemble
-    a reading of the query's two (Huang Hongying for Wang Ying) outscore the query's
-    own name with its exact date.
-    """
-    # One sort of (entry, class, weight) packed in an int64 puts each entry's classes
-    # together with their best weight last: cheaper than unique + maximum.at.
-    comb = slots.astype(np.int64) * n_classes + classes
-    packed = np.sort((comb << _W_BITS) | np.minimum(weights * _W_SCALE, _W_MAX).astype(np.int64))
-    comb = packed >> _W_BITS
-    last = np.flatnonzero(np.r_[comb[1:] != comb[:-1], True])
-    best = (packed[last] & _W_MAX) / _W_SCALE
-    owners = comb[last] // n_classes
-    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-    return owners[starts].astype(np.int32), np.add.reduceat(best, starts)
-
-
-_W_BITS = 22  # a key weight packed with 1/4096 resolution, up to 1024
-_W_SCALE = 4096.0
-_W_MAX = (1 << _W_BITS) - 1
 
 
 def build_index(
