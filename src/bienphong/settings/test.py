@@ -17,6 +17,15 @@ if "BIENPHONG_VAR_DIR" not in os.environ:
 
 from .base import *  # noqa: F403
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file in the scratch directory, not Django's shared-cache in-memory database: there
+    # a background job's thread and a live-server request fail at once with "database
+    # table is locked" (shared-cache table locks ignore busy_timeout); a file with WAL
+    # behaves as production does.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(os.environ["BIENPHONG_VAR_DIR"], "test.sqlite3")
+    }
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
